@@ -1,0 +1,157 @@
+// The result of diff(model, snapshot): every category of reference §c.4 as plain, JSON-serialisable
+// arrays (one entry per (subject, target) pair instead of Python's name → set maps, so nothing can be
+// dropped by grouping, g.23). Entries are ordered: registry order for products, discovery order for
+// blocks, then by name. `location` points at the model source where the change comes from; items that
+// only the database has carry the location of the definition that lost them, or of the registry.
+import type { SourceLocation } from "../model/domain-model.ts";
+
+export interface CreateProduct {
+  product: string;
+  productType: string;
+  location: SourceLocation;
+}
+export interface DeleteProduct {
+  product: string;
+  /** Subscriptions that would be deleted with it. */
+  subscriptions: number;
+  location: SourceLocation;
+}
+export interface RenameProduct {
+  from: string;
+  to: string;
+  subscriptions: number;
+  location: SourceLocation;
+}
+
+export interface CreateFixedInput {
+  product: string;
+  fixedInput: string;
+  location: SourceLocation;
+}
+export interface DeleteFixedInput {
+  product: string;
+  fixedInput: string;
+  /** Value in the database now; the downgrade re-inserts it. */
+  value: string;
+  location: SourceLocation;
+}
+export interface RenameFixedInput {
+  product: string;
+  from: string;
+  to: string;
+  location: SourceLocation;
+}
+
+/** product → block (product_product_blocks). */
+export interface ProductBlockLink {
+  product: string;
+  block: string;
+  /** The product type's attributes holding the block (empty for a link only the database has). */
+  attributes: string[];
+  /** Subscriptions of the product in the database (each gets / loses a root instance). */
+  subscriptions: number;
+  location: SourceLocation;
+}
+
+/** block → block (product_block_relations): `block` is in use by, `dependsOn` the contained block. */
+export interface BlockRelation {
+  block: string;
+  dependsOn: string;
+  /** Attributes of `block` holding `dependsOn`; one instance per attribute is created (fix g.2, g.8). */
+  attributes: string[];
+  /** Instances of `block` in the database. */
+  instances: number;
+  location: SourceLocation;
+}
+
+/** block → resource type (product_block_resource_types). */
+export interface ResourceTypeLink {
+  block: string;
+  resourceType: string;
+  /** Existing instances of the block that will get (or lose) a value: the §c.8 "needs default" test. */
+  instances: number;
+  /** For a deleted link: the values that are deleted with it (fix g.13). */
+  values: number;
+  location: SourceLocation;
+}
+
+export interface CreateResourceType {
+  resourceType: string;
+  location: SourceLocation;
+}
+export interface DeleteResourceType {
+  resourceType: string;
+  values: number;
+  location: SourceLocation;
+}
+export interface RenameResourceType {
+  from: string;
+  to: string;
+  location: SourceLocation;
+}
+/** Re-point one block from an old resource type to another (§c.5-2); the old type row stays. */
+export interface UpdateBlockResourceType {
+  block: string;
+  from: string;
+  to: string;
+  values: number;
+  location: SourceLocation;
+}
+
+export interface CreateProductBlock {
+  block: string;
+  location: SourceLocation;
+}
+export interface DeleteProductBlock {
+  block: string;
+  instances: number;
+  location: SourceLocation;
+}
+export interface RenameProductBlock {
+  from: string;
+  to: string;
+  instances: number;
+  location: SourceLocation;
+}
+
+/** Renames the diff cannot decide alone (§c.5): asked, or answered by --updates / renamedFrom. */
+export interface RenameCandidates {
+  /** A resource type gone from the whole model, and new names that could replace it. */
+  resourceTypes: { from: string; candidates: string[] }[];
+  /** Per block: a resource type it lost, and the new ones it gained. */
+  blockResourceTypes: { block: string; from: string; candidates: string[] }[];
+  /** A product that lost exactly one fixed input and gained exactly one. */
+  fixedInputs: { product: string; from: string; to: string }[];
+}
+
+export interface ChangeSet {
+  createProducts: CreateProduct[];
+  deleteProducts: DeleteProduct[];
+  renameProducts: RenameProduct[];
+  createFixedInputs: CreateFixedInput[];
+  deleteFixedInputs: DeleteFixedInput[];
+  renameFixedInputs: RenameFixedInput[];
+  createProductBlockLinks: ProductBlockLink[];
+  deleteProductBlockLinks: ProductBlockLink[];
+  createResourceTypes: CreateResourceType[];
+  deleteResourceTypes: DeleteResourceType[];
+  renameResourceTypes: RenameResourceType[];
+  updateBlockResourceTypes: UpdateBlockResourceType[];
+  createResourceTypeLinks: ResourceTypeLink[];
+  deleteResourceTypeLinks: ResourceTypeLink[];
+  createProductBlocks: CreateProductBlock[];
+  deleteProductBlocks: DeleteProductBlock[];
+  renameProductBlocks: RenameProductBlock[];
+  createBlockRelations: BlockRelation[];
+  deleteBlockRelations: BlockRelation[];
+  renameCandidates: RenameCandidates;
+}
+
+/** The reference's --updates JSON (§c.5), plus block and product renames (what renamedFrom declares). */
+export interface Updates {
+  fixed_inputs?: Record<string, Record<string, string>>;
+  resource_types?: Record<string, string>;
+  block_resource_types?: Record<string, Record<string, string>>;
+  product_blocks?: Record<string, string>;
+  products?: Record<string, string>;
+}

@@ -1,0 +1,58 @@
+// What the database holds of the product metadata, as plain data. Read by readSnapshot() in a constant
+// number of queries; consumed by the pure diff. All lists are sorted by name so snapshots compare equal.
+
+export interface SnapshotFixedInput {
+  name: string;
+  value: string;
+}
+
+export interface SnapshotProduct {
+  id: string;
+  name: string;
+  description: string;
+  productType: string;
+  tag: string;
+  status: string;
+  fixedInputs: SnapshotFixedInput[];
+  /** Names of the directly linked blocks (product_product_blocks). */
+  blocks: string[];
+  /** Subscriptions of this product, any status. */
+  subscriptionCount: number;
+}
+
+export interface SnapshotBlockRelation {
+  /** The depends-on block's name. */
+  block: string;
+  /** domain_model_attr values seen on instance relations between the two blocks (the DB row has none). */
+  attributes: string[];
+}
+
+export interface SnapshotBlock {
+  id: string;
+  name: string;
+  description: string;
+  tag: string | null;
+  status: string | null;
+  /** Names of linked resource types (product_block_resource_types). */
+  resourceTypes: string[];
+  /** Depends-on blocks (product_block_relations where in_use_by = this block). */
+  dependsOn: SnapshotBlockRelation[];
+  /** subscription_instances of this block. */
+  instanceCount: number;
+  /** subscription_instance_values per resource type, on instances of this block. */
+  valueCounts: Record<string, number>;
+}
+
+export interface SnapshotResourceType {
+  id: string;
+  name: string;
+  description: string | null;
+  /** subscription_instance_values of this type, over every block. */
+  valueCount: number;
+}
+
+export interface Snapshot {
+  products: SnapshotProduct[];
+  blocks: SnapshotBlock[];
+  resourceTypes: SnapshotResourceType[];
+}

@@ -1,0 +1,48 @@
+import { OrchestratorError } from "../errors.ts";
+
+export class DatabaseError extends OrchestratorError {
+  static invalidUrl(url: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_INVALID",
+      `The database URL '${url}' is not valid. Use postgresql://user:password@host:5432/name, or a directory for the embedded database (pglite:./path).`,
+    );
+  }
+
+  static unsupportedScheme(url: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_UNSUPPORTED",
+      `The database URL '${url}' is not a PostgreSQL URL. Only postgresql:// (or postgres://) servers and embedded PGlite directories (pglite:./path) are supported.`,
+    );
+  }
+
+  static unreachable(target: string, cause: unknown): DatabaseError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new DatabaseError(
+      "ORCH_DATABASE_UNREACHABLE",
+      `Cannot connect to the database ${target}: ${reason}. Check that the server is running and the URL (--database-url, DATABASE_URL or the config's database entry) is right.`,
+      { cause },
+    );
+  }
+
+  static locked(dataDir: string, holder: LockHolder, waitedMs: number): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_LOCKED",
+      `The embedded database ${dataDir} is in use by process ${holder.pid} (${holder.command}), which opened it at ${holder.since}. Waited ${Math.round(waitedMs / 1000)} s. Stop that process or wait for it to finish, then try again (--lock-timeout sets the wait).`,
+    );
+  }
+
+  static embeddedOpenFailed(dataDir: string, cause: unknown): DatabaseError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new DatabaseError(
+      "ORCH_DATABASE_OPEN_FAILED",
+      `Cannot open the embedded database in ${dataDir}: ${reason}. If the directory is not a PGlite database, point the config's database entry elsewhere.`,
+      { cause },
+    );
+  }
+}
+
+export interface LockHolder {
+  pid: number;
+  command: string;
+  since: string;
+}

@@ -1,0 +1,134 @@
+// One open database, PostgreSQL or embedded PGlite, behind the same small surface: raw queries and
+// transactions through MikroORM's connection, plus the EntityManager for entity reads. The embedded
+// database is held under the directory lock for exactly as long as it is open.
+import { mkdirSync } from "node:fs";
+import type { Transaction } from "@mikro-orm/core";
+import { DatabaseError } from "./database-errors.ts";
+import { type DatabaseTarget, describeTarget } from "./database-target.ts";
+import { acquireDirectoryLock } from "./directory-lock.ts";
+import { ENTITIES } from "./entities/index.ts";
+
+type AnyOrm = Awaited<ReturnType<typeof import("@mikro-orm/postgresql").MikroORM.init>>;
+
+export interface OpenDatabaseOptions {
+  /** How long to wait for another process holding the embedded database (ms). */
+  lockTimeoutMs?: number;
+}
+
+/** Runs SQL inside a transaction opened by Database.transaction(). */
+export interface TransactionScope {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export class Database {
+  readonly target: DatabaseTarget;
+  readonly orm: AnyOrm;
+  readonly #release: () => void;
+
+  private constructor(target: DatabaseTarget, orm: AnyOrm, release: () => void) {
+    this.target = target;
+    this.orm = orm;
+    this.#release = release;
+  }
+
+  static async open(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
+    if (target.kind === "postgresql") return Database.#openPostgres(target);
+    return Database.#openPglite(target, options);
+  }
+
+  static async #openPostgres(target: Extract<DatabaseTarget, { kind: "postgresql" }>): Promise<Database> {
+    const { MikroORM } = await import("@mikro-orm/postgresql");
+    const orm = await MikroORM.init({
+      entities: ENTITIES,
+      clientUrl: target.url,
+      pool: { min: 0, max: 4 },
+      debug: false,
+    });
+    const db = new Database(target, orm as AnyOrm, () => {});
+    try {
+      await db.query("SELECT 1");
+    } catch (error) {
+      await orm.close(true).catch(() => {});
+      throw DatabaseError.unreachable(describeTarget(target), rootCause(error));
+    }
+    return db;
+  }
+
+  static async #openPglite(
+    target: Extract<DatabaseTarget, { kind: "pglite" }>,
+    options: OpenDatabaseOptions,
+  ): Promise<Database> {
+    const lockOptions = options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs };
+    const release = await acquireDirectoryLock(target.dataDir, lockOptions);
+    try {
+      mkdirSync(target.dataDir, { recursive: true });
+      const { MikroORM } = await import("@mikro-orm/pglite");
+      const orm = await MikroORM.init({
+        entities: ENTITIES,
+        dbName: "orchestrator",
+        driverOptions: { dataDir: target.dataDir },
+        debug: false,
+      });
+      const db = new Database(target, orm as unknown as AnyOrm, release);
+      try {
+        await db.query("SELECT 1");
+      } catch (error) {
+        await orm.close(true).catch(() => {});
+        throw DatabaseError.embeddedOpenFailed(target.dataDir, rootCause(error));
+      }
+      return db;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** A password-free label for messages. */
+  get label(): string {
+    return describeTarget(this.target);
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.orm.em.getConnection().execute(sql, params, "all")) as T[];
+  }
+
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(work: (scope: TransactionScope, tx: Transaction) => Promise<T>): Promise<T> {
+    const connection = this.orm.em.getConnection();
+    return connection.transactional(async (tx) => {
+      const scope: TransactionScope = {
+        query: async <R>(sql: string, params: unknown[] = []) =>
+          (await connection.execute(sql, params, "all", tx)) as R[],
+      };
+      return work(scope, tx);
+    });
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.orm.close(true);
+    } finally {
+      this.#release();
+    }
+  }
+}
+
+/** Opens the database, runs `work`, and always closes it (releasing the embedded database's lock). */
+export async function withDatabase<T>(
+  target: DatabaseTarget,
+  options: OpenDatabaseOptions,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
+  const db = await Database.open(target, options);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error && current.message === "") current = current.cause;
+  return current;
+}

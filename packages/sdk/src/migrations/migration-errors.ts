@@ -1,0 +1,62 @@
+import { OrchestratorError } from "../errors.ts";
+
+export class MigrationError extends OrchestratorError {
+  static failed(migration: string, statementIndex: number, sql: string, cause: unknown): MigrationError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const shown = sql.length > 500 ? `${sql.slice(0, 500)}…` : sql;
+    return new MigrationError(
+      "ORCH_MIGRATION_FAILED",
+      `Migration ${migration} failed at statement ${statementIndex + 1}: ${reason}\n  ${shown}\nNothing of this migration was applied (it ran in one transaction).`,
+      { cause },
+    );
+  }
+
+  static tampered(migration: string, file: string): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATION_CHANGED",
+      `Migration ${migration} was changed after it was applied: ${file} no longer matches the checksum recorded in the database. Restore the file (e.g. from version control) and put new changes in a new migration (orchestrator db revision or db migrate-domain-models).`,
+    );
+  }
+
+  static unknownTarget(target: string, known: string[]): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATION_UNKNOWN",
+      `There is no migration '${target}'. Known migrations: ${known.length ? known.join(", ") : "none"}. Targets: heads, base, +N, -N or a migration name.`,
+    );
+  }
+
+  static invalidFile(file: string, reason: string): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATION_INVALID_FILE",
+      `${file} is not a valid migration: ${reason}. A migration file default-exports a class extending Migration from @orchestrator/sdk.`,
+    );
+  }
+
+  static unknownBase(migration: string, basedOn: string, known: string[]): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATION_UNKNOWN_BASE",
+      `Migration ${migration} is based on core migration '${basedOn}', which this version of @orchestrator/sdk does not have (it has ${known.join(", ")}). Upgrade @orchestrator/sdk.`,
+    );
+  }
+
+  static missingFile(migration: string): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATION_MISSING",
+      `Migration ${migration} is applied in the database but its file is missing from the migrations folder, so it cannot be reverted. Restore the file first.`,
+    );
+  }
+
+  static lockTimeout(label: string, timeoutMs: number): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATION_LOCKED",
+      `Another orchestrator process is migrating ${label}; gave up waiting after ${Math.round(timeoutMs / 1000)} s. Wait for it to finish (or raise --lock-timeout) and try again.`,
+    );
+  }
+
+  static directoryNotEmpty(dir: string): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATIONS_DIR_NOT_EMPTY",
+      `Directory ${dir} already exists and is not empty. db init only sets up a new project; your migrations are kept as they are.`,
+    );
+  }
+}

@@ -1,0 +1,168 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Database } from "../db/database.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../testing/databases.ts";
+import { MigrationRunner } from "./migration-runner.ts";
+import { migrationSources } from "./migration-source.ts";
+
+// Migration files live inside the SDK package so `import … from "@orchestrator/sdk"` resolves (self-reference).
+const tmpRoot = join(import.meta.dirname, "../../.test-tmp");
+let dirCounter = 0;
+
+function migrationsDir(files: Record<string, string>): string {
+  const dir = join(tmpRoot, `runner-${process.pid}-${dirCounter++}`);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function dataMigration(statements: string[], down: string[] = []): string {
+  const add = (list: string[]) => list.map((sql) => `    this.addSql(${JSON.stringify(sql)});`).join("\n");
+  return `import { Migration } from "@orchestrator/sdk";
+export default class M extends Migration {
+  static basedOn = "0001_orchestrator_schema";
+  async up(): Promise<void> {
+${add(statements)}
+  }
+  async down(): Promise<void> {
+${add(down)}
+  }
+}
+`;
+}
+
+const insertProduct = (name: string) =>
+  `INSERT INTO products (name, description, product_type, tag, status) VALUES ('${name}', 'd', 'T', 'TAG', 'active')`;
+
+afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
+describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
+  let testDb: TestDatabase;
+  let db: Database;
+
+  beforeEach(async () => {
+    testDb = await createTestDatabase(kind);
+    db = await Database.open(testDb.target);
+  });
+  afterEach(async () => {
+    await db.close();
+    await testDb.dispose();
+  });
+
+  async function count(sql: string): Promise<number> {
+    const rows = await db.query<{ n: number | string }>(sql);
+    return Number(rows[0]!.n);
+  }
+
+  it("upgrades to heads, reports status, downgrades to base and upgrades again", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")], ["DELETE FROM products WHERE name = 'P1'"]) });
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    expect(await runner.upgrade()).toEqual(["0001_orchestrator_schema", "20260101000000_first"]);
+    expect((await runner.status()).map((s) => [s.name, s.applied])).toEqual([
+      ["0001_orchestrator_schema", true],
+      ["20260101000000_first", true],
+    ]);
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+    expect(await runner.upgrade()).toEqual([]);
+
+    expect(await runner.downgrade()).toEqual(["20260101000000_first"]);
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
+    expect(await runner.downgrade("base")).toEqual(["0001_orchestrator_schema"]);
+    expect(await count("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'products'")).toBe(0);
+    expect(await runner.upgrade("heads")).toHaveLength(2);
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+  });
+
+  it("applies up to a named target and steps with +N", async () => {
+    const dir = migrationsDir({
+      "20260101000000_a.ts": dataMigration([insertProduct("A")]),
+      "20260102000000_b.ts": dataMigration([insertProduct("B")]),
+    });
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    expect(await runner.upgrade("20260101000000_a")).toEqual(["0001_orchestrator_schema", "20260101000000_a"]);
+    expect(await runner.upgrade("+1")).toEqual(["20260102000000_b"]);
+    await expect(runner.upgrade("nope")).rejects.toMatchObject({ code: "ORCH_MIGRATION_UNKNOWN" });
+  });
+
+  it("a failing statement changes nothing and names the migration and the statement", async () => {
+    const dir = migrationsDir({
+      "20260101000000_bad.ts": dataMigration([insertProduct("Kept out"), "INSERT INTO no_such_table VALUES (1)"]),
+    });
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    const error = await runner.upgrade().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_FAILED" });
+    expect((error as Error).message).toContain("20260101000000_bad");
+    expect((error as Error).message).toContain("statement 2");
+    expect((error as Error).message).toContain("no_such_table");
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
+    const statuses = await runner.status();
+    expect(statuses.find((s) => s.name === "20260101000000_bad")?.applied).toBe(false);
+    expect(statuses.find((s) => s.name === "0001_orchestrator_schema")?.applied).toBe(true);
+  });
+
+  it("refuses to upgrade when an applied migration file was changed", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    writeFileSync(join(dir, "20260101000000_first.ts"), dataMigration([insertProduct("P2")]));
+    writeFileSync(join(dir, "20260102000000_second.ts"), dataMigration([insertProduct("P3")]));
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    const error = await runner.upgrade().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_CHANGED" });
+    expect((error as Error).message).toContain("20260101000000_first.ts");
+    expect((await runner.status()).find((s) => s.name === "20260101000000_first")?.changed).toBe(true);
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+  });
+
+  it("refuses to revert a migration whose file is gone", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    rmSync(join(dir, "20260101000000_first.ts"));
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    expect((await runner.status()).find((s) => s.name === "20260101000000_first")?.missing).toBe(true);
+    await expect(runner.downgrade()).rejects.toMatchObject({ code: "ORCH_MIGRATION_MISSING" });
+  });
+
+  if (kind === "postgresql") {
+    it("two upgrades started together apply each migration exactly once", async () => {
+      const dir = migrationsDir({
+        "20260101000000_a.ts": dataMigration([insertProduct("A")]),
+        "20260102000000_b.ts": dataMigration([insertProduct("B")]),
+      });
+      const other = await Database.open(testDb.target);
+      try {
+        const [first, second] = await Promise.all([
+          new MigrationRunner(db, migrationSources(dir)).upgrade(),
+          new MigrationRunner(other, migrationSources(dir)).upgrade(),
+        ]);
+        expect([...first, ...second].sort()).toEqual(["0001_orchestrator_schema", "20260101000000_a", "20260102000000_b"]);
+        expect(await count("SELECT count(*) AS n FROM products")).toBe(2);
+        expect(await count("SELECT count(*) AS n FROM orchestrator_migrations")).toBe(3);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("gives up waiting for the migration lock after the timeout with a clear message", async () => {
+      await new MigrationRunner(db, migrationSources(migrationsDir({}))).upgrade();
+      const other = await Database.open(testDb.target);
+      try {
+        const dir = migrationsDir({ "20260101000000_a.ts": dataMigration([insertProduct("A")]) });
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        const holding = other.transaction(async (scope) => {
+          await scope.query("SELECT pg_advisory_xact_lock(7462031)");
+          await held;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const error = await new MigrationRunner(db, migrationSources(dir), { lockTimeoutMs: 300 }).upgrade().catch((e: unknown) => e);
+        release();
+        await holding;
+        expect(error).toMatchObject({ code: "ORCH_MIGRATION_LOCKED" });
+        expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
+      } finally {
+        await other.close();
+      }
+    });
+  }
+});

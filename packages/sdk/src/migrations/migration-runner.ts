@@ -1,0 +1,221 @@
+// Applies and reverts migrations. Each migration runs in its own transaction together with its
+// bookkeeping row, so a failing statement leaves the database exactly as before. Concurrent runs are
+// serialised by a transaction-scoped advisory lock taken first in every such transaction; the
+// "already applied?" check happens after the lock, so two `upgrade heads` started together apply each
+// migration exactly once. (PGlite is additionally held by the directory lock for the whole run.)
+import type { Transaction } from "@mikro-orm/core";
+import type { Database, TransactionScope } from "../db/database.ts";
+import { MigrationError } from "./migration-errors.ts";
+import { type Direction, loadMigrationClass, type MigrationKind, type MigrationSource } from "./migration-source.ts";
+
+export const MIGRATIONS_TABLE = "orchestrator_migrations";
+const ADVISORY_LOCK_KEY = 7_462_031;
+export const DEFAULT_MIGRATION_LOCK_TIMEOUT_MS = 30_000;
+
+export interface MigrationStatus {
+  name: string;
+  kind: MigrationKind;
+  applied: boolean;
+  appliedAt?: string;
+  /** Applied, but the file differs from what was applied. */
+  changed: boolean;
+  /** Applied, but no longer in the migrations folder. */
+  missing: boolean;
+  file?: string;
+}
+
+interface AppliedRow {
+  id: number;
+  name: string;
+  kind: MigrationKind;
+  checksum: string;
+  applied_at: string | Date;
+}
+
+export interface MigrationRunnerOptions {
+  lockTimeoutMs?: number;
+  /** Called after each migration is applied or reverted. */
+  onProgress?: (event: { direction: Direction; name: string }) => void;
+}
+
+export class MigrationRunner {
+  readonly #db: Database;
+  readonly #sources: MigrationSource[];
+  readonly #options: MigrationRunnerOptions;
+
+  constructor(db: Database, sources: MigrationSource[], options: MigrationRunnerOptions = {}) {
+    this.#db = db;
+    this.#sources = sources;
+    this.#options = options;
+  }
+
+  async status(): Promise<MigrationStatus[]> {
+    const applied = await this.#appliedRows();
+    const byName = new Map(applied.map((row) => [row.name, row]));
+    const known = new Set(this.#sources.map((source) => source.name));
+    const statuses: MigrationStatus[] = this.#sources.map((source) => {
+      const row = byName.get(source.name);
+      return {
+        name: source.name,
+        kind: source.kind,
+        applied: row !== undefined,
+        ...(row ? { appliedAt: new Date(row.applied_at).toISOString() } : {}),
+        changed: row !== undefined && row.checksum !== source.checksum,
+        missing: false,
+        ...(source.file ? { file: source.file } : {}),
+      };
+    });
+    for (const row of applied.filter((r) => !known.has(r.name))) {
+      statuses.push({
+        name: row.name,
+        kind: row.kind,
+        applied: true,
+        appliedAt: new Date(row.applied_at).toISOString(),
+        changed: false,
+        missing: true,
+      });
+    }
+    return statuses;
+  }
+
+  /** Applies pending migrations up to `target`: `heads`, `+N` or a migration name. Returns their names. */
+  async upgrade(target = "heads"): Promise<string[]> {
+    const statuses = await this.status();
+    this.#refuseChanged(statuses.filter((status) => status.applied));
+    const pending = this.#sources.filter((source) => !statuses.find((s) => s.name === source.name)?.applied);
+    const selected = this.#selectUpgrade(pending, target);
+    const done: string[] = [];
+    for (const source of selected) {
+      if (await this.#run(source, "up")) done.push(source.name);
+    }
+    return done;
+  }
+
+  /** Reverts applied migrations down to `target`: `-N` (default -1), `base` or the name to keep last. */
+  async downgrade(target = "-1"): Promise<string[]> {
+    const applied = (await this.#appliedRows()).sort((a, b) => b.id - a.id);
+    const selected = this.#selectDowngrade(applied, target);
+    const sources = selected.map((row) => {
+      const source = this.#sources.find((s) => s.name === row.name);
+      if (!source) throw MigrationError.missingFile(row.name);
+      if (source.checksum !== row.checksum) throw MigrationError.tampered(row.name, source.file ?? row.name);
+      return source;
+    });
+    const done: string[] = [];
+    for (const source of sources) {
+      if (await this.#run(source, "down")) done.push(source.name);
+    }
+    return done;
+  }
+
+  #refuseChanged(applied: MigrationStatus[]): void {
+    const changed = applied.find((status) => status.changed);
+    if (changed) throw MigrationError.tampered(changed.name, changed.file ?? changed.name);
+  }
+
+  #selectUpgrade(pending: MigrationSource[], target: string): MigrationSource[] {
+    if (target === "heads" || target === "head") return pending;
+    const step = /^\+(\d+)$/.exec(target);
+    if (step) return pending.slice(0, Number(step[1]));
+    const index = pending.findIndex((source) => source.name === target);
+    if (index >= 0) return pending.slice(0, index + 1);
+    if (this.#sources.some((source) => source.name === target)) return []; // already applied
+    throw MigrationError.unknownTarget(target, this.#sources.map((s) => s.name));
+  }
+
+  #selectDowngrade(appliedNewestFirst: AppliedRow[], target: string): AppliedRow[] {
+    if (target === "base") return appliedNewestFirst;
+    const step = /^-(\d+)$/.exec(target);
+    if (step) return appliedNewestFirst.slice(0, Number(step[1]));
+    const index = appliedNewestFirst.findIndex((row) => row.name === target);
+    if (index >= 0) return appliedNewestFirst.slice(0, index);
+    if (this.#sources.some((source) => source.name === target)) return []; // not applied: nothing above it
+    throw MigrationError.unknownTarget(target, this.#sources.map((s) => s.name));
+  }
+
+  /** Runs one migration in one transaction; false when another process already did it. */
+  async #run(source: MigrationSource, direction: Direction): Promise<boolean> {
+    const migrationClass = source.kind === "data" ? await loadMigrationClass(source) : undefined;
+    const ran = await this.#db.transaction(async (scope, tx) => {
+      await this.#lock(scope);
+      const isApplied = (await scope.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE name = ?`, [source.name])).length > 0;
+      if (isApplied === (direction === "up")) return false;
+      const statements = migrationClass
+        ? await this.#dataStatements(source, migrationClass, direction, tx)
+        : [...source.core![direction]];
+      for (const [index, sql] of statements.entries()) {
+        try {
+          await scope.query(sql);
+        } catch (error) {
+          throw MigrationError.failed(source.name, index, sql, error);
+        }
+      }
+      if (direction === "up") {
+        await scope.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, kind, checksum) VALUES (?, ?, ?)`, [
+          source.name,
+          source.kind,
+          source.checksum,
+        ]);
+      } else {
+        await scope.query(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = ?`, [source.name]);
+      }
+      return true;
+    });
+    if (ran) this.#options.onProgress?.({ direction, name: source.name });
+    return ran;
+  }
+
+  async #dataStatements(
+    source: MigrationSource,
+    migrationClass: NonNullable<Awaited<ReturnType<typeof loadMigrationClass>>>,
+    direction: Direction,
+    tx: Transaction,
+  ): Promise<string[]> {
+    const migration = new migrationClass(this.#db.orm.driver as never, this.#db.orm.config as never);
+    migration.name = source.name;
+    migration.reset();
+    migration.setTransactionContext(tx);
+    await migration[direction]();
+    return migration.getQueries().map((query) => (typeof query === "string" ? query : String(query)));
+  }
+
+  /** Serialises migration transactions across processes; waits at most the lock timeout. */
+  async #lock(scope: TransactionScope): Promise<void> {
+    const timeoutMs = this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS;
+    await scope.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(timeoutMs))}ms'`);
+    try {
+      await scope.query(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`);
+    } catch (error) {
+      if (isLockTimeout(error)) throw MigrationError.lockTimeout(this.#db.label, timeoutMs);
+      throw error;
+    }
+    await scope.query(`SET LOCAL lock_timeout = 0`);
+    await scope.query(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+        id serial PRIMARY KEY,
+        name varchar(255) NOT NULL UNIQUE,
+        kind varchar(10) NOT NULL,
+        checksum char(64) NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT current_timestamp
+      )`,
+    );
+  }
+
+  async #appliedRows(): Promise<AppliedRow[]> {
+    const exists = await this.#db.query<{ found: string | null }>(
+      `SELECT to_regclass('${MIGRATIONS_TABLE}')::text AS found`,
+    );
+    if (!exists[0]?.found) return [];
+    return this.#db.query<AppliedRow>(`SELECT id, name, kind, checksum, applied_at FROM ${MIGRATIONS_TABLE} ORDER BY id`);
+  }
+}
+
+function isLockTimeout(error: unknown): boolean {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    const code = (current as { code?: unknown }).code;
+    if (code === "55P03") return true;
+    if (current instanceof Error && /lock timeout/i.test(current.message)) return true;
+    if (!(current instanceof Object)) break;
+  }
+  return false;
+}

@@ -50,3 +50,20 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     },
   };
 }
+
+/** Reads a --database-url style value back into a target (postgresql URL, or pglite:<dir>). */
+export function targetFromUrl(databaseUrl: string): DatabaseTarget {
+  return databaseUrl.startsWith("pglite:")
+    ? { kind: "pglite", dataDir: databaseUrl.slice("pglite:".length) }
+    : { kind: "postgresql", url: databaseUrl };
+}
+
+/** Opens a database from a test, under the same lock the CLI takes, and closes it after `work`. */
+export async function withTestDatabase<T>(databaseUrl: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await Database.open(targetFromUrl(databaseUrl));
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}

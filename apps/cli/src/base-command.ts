@@ -1,0 +1,97 @@
+// What every orchestrator command shares: the project flags, loading the project, opening its
+// database, and turning SDK errors into a message and the documented exit code.
+import { Command, Flags, type Interfaces } from "@oclif/core";
+import { Database, loadProject, type Project, OrchestratorError } from "@orchestrator/sdk";
+import { EXIT, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes.ts";
+import { style } from "./ui/style.ts";
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)["baseFlags"] & T["flags"]>;
+
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static enableJsonFlag = true;
+
+  static baseFlags = {
+    config: Flags.string({ description: "Path to orchestrator.config.ts (default: found in the current folder or a parent)", helpGroup: "PROJECT" }),
+    "database-url": Flags.string({
+      description: "postgresql:// URL or embedded database directory; overrides DATABASE_URL and the config",
+      helpGroup: "PROJECT",
+    }),
+    "lock-timeout": Flags.integer({
+      description: "Seconds to wait for another process holding the database or the migration lock",
+      default: 10,
+      min: 0,
+      helpGroup: "PROJECT",
+    }),
+  };
+
+  protected flags!: BaseFlags<T>;
+  protected args!: Interfaces.InferredArgs<T["args"]>;
+
+  override async init(): Promise<void> {
+    await super.init();
+    const { flags, args } = await this.parse({
+      flags: this.ctor.flags,
+      baseFlags: (this.ctor as typeof BaseCommand).baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      args: this.ctor.args,
+      strict: this.ctor.strict,
+    });
+    this.flags = flags as BaseFlags<T>;
+    this.args = args as Interfaces.InferredArgs<T["args"]>;
+  }
+
+  protected async project(): Promise<Project> {
+    const databaseUrl = this.flags["database-url"];
+    return loadProject({
+      ...(this.flags.config ? { configPath: this.flags.config } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+    });
+  }
+
+  protected get lockTimeoutMs(): number {
+    return this.flags["lock-timeout"] * 1000;
+  }
+
+  /** Opens the project's database for `work` and always closes it again. */
+  protected async withDatabase<R>(project: Project, work: (db: Database) => Promise<R>): Promise<R> {
+    const db = await Database.open(project.database, { lockTimeoutMs: this.lockTimeoutMs });
+    try {
+      return await work(db);
+    } finally {
+      await db.close();
+    }
+  }
+
+  /** Human output goes to stdout unless --json is on (then only the returned JSON is printed). */
+  protected say(text = ""): void {
+    if (!this.jsonEnabled()) this.log(text);
+  }
+
+  protected override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {
+    if (!(error instanceof OrchestratorError)) {
+      if (error.oclif) return super.catch(error);
+      process.exitCode = EXIT.unexpected;
+      if (this.jsonEnabled()) this.logJson({ error: { code: "ORCH_UNEXPECTED", message: error.message } });
+      else process.stderr.write(`${style.red("Error:", process.stderr)} ${error.stack ?? error.message}\n`);
+      return undefined;
+    }
+    process.exitCode = exitCodeFor(error.code);
+    if (this.jsonEnabled()) {
+      this.logJson({ error: { code: error.code, message: error.message, ...errorDetails(error) } });
+    } else {
+      process.stderr.write(`${style.red("Error:", process.stderr)} ${error.message} ${style.dim(`[${error.code}]`, process.stderr)}\n`);
+    }
+    return undefined;
+  }
+}
+
+function errorDetails(error: OrchestratorError): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  if (error.location) details.location = error.location;
+  const extra = (error as { toJSON?: () => unknown }).toJSON?.();
+  if (extra && typeof extra === "object") Object.assign(details, extra);
+  return details;
+}
+
+/** Appended to each command's description so `--help` documents the exit codes. */
+export const helpWithExitCodes = (description: string): string => `${description}\n\n${EXIT_CODES_HELP}`;

@@ -1,0 +1,46 @@
+// The one place that maps SDK error codes to process exit codes. Listed in every command's --help.
+
+export const EXIT = {
+  ok: 0,
+  unexpected: 1,
+  invalidInput: 2,
+  unanswered: 3,
+  databaseUnavailable: 4,
+  migrationFailed: 5,
+  invalidProject: 6,
+  modelsDiverge: 7,
+  migrationsPending: 8,
+} as const;
+
+const BY_ERROR_CODE: Record<string, number> = {
+  ORCH_MISSING_ANSWERS: EXIT.unanswered,
+  ORCH_DATABASE_UNREACHABLE: EXIT.databaseUnavailable,
+  ORCH_DATABASE_LOCKED: EXIT.databaseUnavailable,
+  ORCH_DATABASE_OPEN_FAILED: EXIT.databaseUnavailable,
+  ORCH_MIGRATION_LOCKED: EXIT.databaseUnavailable,
+  ORCH_MIGRATION_FAILED: EXIT.migrationFailed,
+  ORCH_MIGRATION_CHANGED: EXIT.migrationFailed,
+  ORCH_MIGRATION_MISSING: EXIT.migrationFailed,
+  ORCH_MIGRATION_INVALID_FILE: EXIT.migrationFailed,
+  ORCH_MIGRATION_UNKNOWN_BASE: EXIT.migrationFailed,
+  ORCH_CONFIG_NOT_FOUND: EXIT.invalidProject,
+  ORCH_CONFIG_INVALID: EXIT.invalidProject,
+};
+
+/** Model errors (ORCH_MODEL_*, and the DSL's validation codes) are project errors; the rest is input. */
+export function exitCodeFor(code: string): number {
+  if (code in BY_ERROR_CODE) return BY_ERROR_CODE[code]!;
+  if (code.startsWith("ORCH_MODEL") || code.startsWith("ORCH_REGISTRY") || code.startsWith("ORCH_DUPLICATE")) return EXIT.invalidProject;
+  return EXIT.invalidInput;
+}
+
+export const EXIT_CODES_HELP = `EXIT CODES
+  0  success
+  1  unexpected error (a bug: please report it)
+  2  invalid input: flags, JSON, names or answers
+  3  questions left unanswered and no terminal to ask them (see --inputs)
+  4  database unavailable: unreachable, or held by another process
+  5  a migration failed, or an applied migration file was changed
+  6  invalid project: config file or domain models
+  7  db check: the domain models differ from the database
+  8  db check: migrations are pending`;

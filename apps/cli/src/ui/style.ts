@@ -1,0 +1,25 @@
+// Terminal styling: colour only on a TTY and never with NO_COLOR set (https://no-color.org).
+
+const enabled = (stream: NodeJS.WriteStream = process.stdout): boolean =>
+  Boolean(stream.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
+
+const wrap = (open: number, close: number) => (text: string, stream?: NodeJS.WriteStream) =>
+  enabled(stream) ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+
+export const style = {
+  bold: wrap(1, 22),
+  dim: wrap(2, 22),
+  underline: wrap(4, 24),
+  red: wrap(31, 39),
+  green: wrap(32, 39),
+  yellow: wrap(33, 39),
+  magenta: wrap(35, 39),
+  cyan: wrap(36, 39),
+};
+
+/** Lays out rows as aligned columns under a header. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
+  return [style.bold(line(header)), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,182 @@
+// Reads the product metadata in one query per table (7), whatever its size; counts of subscriptions,
+// instances and values are read only for what a change set touches (at most 3 more queries), because
+// counting every value of a large database would cost more than reading all of its metadata.
+import type { Database } from "../db/database.ts";
+import type { ChangeSet } from "../diff/change-set.ts";
+import type { Snapshot, SnapshotBlock, SnapshotProduct } from "./snapshot.ts";
+
+interface Row {
+  [column: string]: unknown;
+}
+
+/** The metadata, with every count 0. Pass the result and a change set to `addCounts` for real counts. */
+export async function readSnapshot(db: Database): Promise<Snapshot> {
+  const [products, fixedInputs, productBlockLinks, blocks, resourceTypes, blockRtLinks, blockRelations] = await Promise.all([
+    db.query("SELECT product_id, name, description, product_type, tag, status FROM products"),
+    db.query("SELECT product_id, name, value FROM fixed_inputs"),
+    db.query("SELECT product_id, product_block_id FROM product_product_blocks"),
+    db.query("SELECT product_block_id, name, description, tag, status FROM product_blocks"),
+    db.query("SELECT resource_type_id, resource_type, description FROM resource_types"),
+    db.query("SELECT product_block_id, resource_type_id FROM product_block_resource_types"),
+    db.query("SELECT in_use_by_id, depends_on_id FROM product_block_relations"),
+  ]);
+
+  const blockName = new Map(blocks.map((b) => [String(b.product_block_id), String(b.name)]));
+  const rtName = new Map(resourceTypes.map((rt) => [String(rt.resource_type_id), String(rt.resource_type)]));
+
+  const productById = new Map<string, SnapshotProduct>();
+  for (const row of products) {
+    productById.set(String(row.product_id), {
+      id: String(row.product_id),
+      name: String(row.name),
+      description: String(row.description),
+      productType: String(row.product_type),
+      tag: String(row.tag),
+      status: String(row.status),
+      fixedInputs: [],
+      blocks: [],
+      subscriptionCount: 0,
+    });
+  }
+  for (const row of fixedInputs) productById.get(String(row.product_id))?.fixedInputs.push({ name: String(row.name), value: String(row.value) });
+  for (const row of productBlockLinks) productById.get(String(row.product_id))?.blocks.push(blockName.get(String(row.product_block_id))!);
+
+  const blockById = new Map<string, SnapshotBlock>();
+  for (const row of blocks) {
+    blockById.set(String(row.product_block_id), {
+      id: String(row.product_block_id),
+      name: String(row.name),
+      description: String(row.description),
+      tag: nullableString(row.tag),
+      status: nullableString(row.status),
+      resourceTypes: [],
+      dependsOn: [],
+      instanceCount: 0,
+      valueCounts: {},
+    });
+  }
+  for (const row of blockRtLinks) blockById.get(String(row.product_block_id))?.resourceTypes.push(rtName.get(String(row.resource_type_id))!);
+  for (const row of blockRelations) {
+    blockById.get(String(row.in_use_by_id))?.dependsOn.push({ block: blockName.get(String(row.depends_on_id))!, attributes: [] });
+  }
+
+  for (const product of productById.values()) {
+    product.fixedInputs.sort((a, b) => compare(a.name, b.name));
+    product.blocks.sort(compare);
+  }
+  for (const block of blockById.values()) {
+    block.resourceTypes.sort(compare);
+    block.dependsOn.sort((a, b) => compare(a.block, b.block));
+  }
+  return {
+    products: [...productById.values()].sort((a, b) => compare(a.name, b.name)),
+    blocks: [...blockById.values()].sort((a, b) => compare(a.name, b.name)),
+    resourceTypes: resourceTypes
+      .map((row) => ({
+        id: String(row.resource_type_id),
+        name: String(row.resource_type),
+        description: nullableString(row.description),
+        valueCount: 0,
+      }))
+      .sort((a, b) => compare(a.name, b.name)),
+  };
+}
+
+/** Names a change set refers to: the products, blocks and resource types whose counts matter. */
+export function touchedNames(changes: ChangeSet): { products: Set<string>; blocks: Set<string>; resourceTypes: Set<string> } {
+  const products = new Set<string>();
+  const blocks = new Set<string>();
+  const resourceTypes = new Set<string>();
+  for (const entries of Object.values(changes)) {
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries as Row[]) {
+      for (const key of ["product", "from"]) if (typeof entry[key] === "string") products.add(entry[key] as string);
+      for (const key of ["block", "dependsOn", "from"]) if (typeof entry[key] === "string") blocks.add(entry[key] as string);
+      for (const key of ["resourceType", "from"]) if (typeof entry[key] === "string") resourceTypes.add(entry[key] as string);
+    }
+  }
+  return { products, blocks, resourceTypes };
+}
+
+/**
+ * Fills the counts of the products, blocks and resource types named in `changes`, and the attributes
+ * seen on instance relations of those blocks (the database's relation rows carry none). 3–4 queries,
+ * each limited to the touched rows through indexes.
+ */
+export async function addCounts(db: Database, snapshot: Snapshot, changes: ChangeSet): Promise<Snapshot> {
+  const touched = touchedNames(changes);
+  const productIds = snapshot.products.filter((p) => touched.products.has(p.name)).map((p) => p.id);
+  const blockIds = snapshot.blocks.filter((b) => touched.blocks.has(b.name)).map((b) => b.id);
+  const rtIds = snapshot.resourceTypes.filter((rt) => touched.resourceTypes.has(rt.name)).map((rt) => rt.id);
+  if (productIds.length + blockIds.length + rtIds.length === 0) return snapshot;
+
+  const [subscriptions, instances, values, rtValues, attributes] = await Promise.all([
+    productIds.length === 0 ? [] : db.query(`SELECT product_id AS id, count(*) AS n FROM subscriptions WHERE product_id IN (${uuidList(productIds)}) GROUP BY product_id`),
+    blockIds.length === 0 ? [] : db.query(`SELECT product_block_id AS id, count(*) AS n FROM subscription_instances WHERE product_block_id IN (${uuidList(blockIds)}) GROUP BY product_block_id`),
+    blockIds.length === 0
+      ? []
+      : db.query(
+          `SELECT si.product_block_id AS id, siv.resource_type_id AS rt, count(*) AS n
+           FROM subscription_instance_values siv JOIN subscription_instances si USING (subscription_instance_id)
+           WHERE si.product_block_id IN (${uuidList(blockIds)}) GROUP BY si.product_block_id, siv.resource_type_id`,
+        ),
+    rtIds.length === 0 ? [] : db.query(`SELECT resource_type_id AS id, count(*) AS n FROM subscription_instance_values WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`),
+    blockIds.length === 0
+      ? []
+      : db.query(
+          `SELECT DISTINCT parent.product_block_id AS id, child.product_block_id AS dep, sir.domain_model_attr AS attr
+           FROM subscription_instance_relations sir
+           JOIN subscription_instances parent ON parent.subscription_instance_id = sir.in_use_by_id
+           JOIN subscription_instances child ON child.subscription_instance_id = sir.depends_on_id
+           WHERE parent.product_block_id IN (${uuidList(blockIds)}) AND sir.domain_model_attr IS NOT NULL`,
+        ),
+  ]);
+
+  const count = (rows: Row[]) => new Map(rows.map((row) => [String(row.id), Number(row.n)]));
+  const subscriptionsById = count(subscriptions);
+  const instancesById = count(instances);
+  const rtValuesById = count(rtValues);
+  const rtName = new Map(snapshot.resourceTypes.map((rt) => [rt.id, rt.name]));
+  const blockName = new Map(snapshot.blocks.map((b) => [b.id, b.name]));
+
+  return {
+    products: snapshot.products.map((p) => ({ ...p, subscriptionCount: subscriptionsById.get(p.id) ?? p.subscriptionCount })),
+    blocks: snapshot.blocks.map((block) => {
+      if (!blockIds.includes(block.id)) return block;
+      const valueCounts: Record<string, number> = {};
+      for (const row of values) if (String(row.id) === block.id) valueCounts[rtName.get(String(row.rt))!] = Number(row.n);
+      const seen = attributes.filter((row) => String(row.id) === block.id);
+      return {
+        ...block,
+        instanceCount: instancesById.get(block.id) ?? 0,
+        valueCounts,
+        dependsOn: block.dependsOn.map((relation) => ({
+          ...relation,
+          attributes: seen
+            .filter((row) => blockName.get(String(row.dep)) === relation.block)
+            .map((row) => String(row.attr))
+            .sort(compare),
+        })),
+      };
+    }),
+    resourceTypes: snapshot.resourceTypes.map((rt) => ({ ...rt, valueCount: rtValuesById.get(rt.id) ?? rt.valueCount })),
+  };
+}
+
+function uuidList(ids: string[]): string {
+  // Ids come from the database's own uuid columns; the check keeps this safe if that ever changes.
+  return ids
+    .map((id) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
+      return `'${id}'`;
+    })
+    .join(", ");
+}
+
+function nullableString(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

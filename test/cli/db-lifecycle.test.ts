@@ -1,0 +1,202 @@
+// Issue 2 end to end: the built CLI, as a process, on PGlite and on PostgreSQL.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DATABASE_KINDS, withTestDatabase } from "@orchestrator/sdk/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, runCli, startCli } from "../helpers/cli.ts";
+import { createProject, type TestProject } from "../helpers/projects.ts";
+
+describe.each(DATABASE_KINDS)("orchestrator db on %s", (kind) => {
+  let project: TestProject;
+  const cli = (...args: string[]) => runCli([...args, ...project.dbFlags], { cwd: project.dir });
+
+  beforeEach(async () => {
+    project = await createProject(kind);
+    const init = await runCli(["db", "init"], { cwd: project.dir });
+    expect(init.code, init.stderr).toBe(0);
+  });
+  afterEach(() => project.dispose());
+
+  it("init, upgrade heads, current, downgrade base and upgrade heads round-trip", async () => {
+    expect(existsSync(join(project.dir, "orchestrator.config.ts"))).toBe(true);
+    expect(existsSync(join(project.dir, "migrations"))).toBe(true);
+
+    const upgrade = await cli("db", "upgrade", "heads");
+    expect(upgrade.code, upgrade.stderr).toBe(0);
+    expect(upgrade.stdout).toContain("Applied 0001_orchestrator_schema");
+
+    const current = json<{ current: string; pending: string[] }>(await cli("db", "current", "--json"));
+    expect(current).toMatchObject({ current: "0001_orchestrator_schema", pending: [] });
+
+    const down = await cli("db", "downgrade", "base");
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout).toContain("Reverted 0001_orchestrator_schema");
+    expect(json<{ current: string | null }>(await cli("db", "current", "--json")).current).toBeNull();
+    const tables = await withTestDatabase(project.databaseUrl, (db) =>
+      db.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'products'"),
+    );
+    expect(Number(tables[0]!.n)).toBe(0);
+
+    const again = await cli("db", "upgrade");
+    expect(again.code, again.stderr).toBe(0);
+    const history = json<{ name: string; applied: boolean }[]>(await cli("db", "history", "--json"));
+    expect(history.map((h) => [h.name, h.applied])).toEqual([["0001_orchestrator_schema", true]]);
+    expect(json<{ head: string }>(await cli("db", "heads", "--json")).head).toBe("0001_orchestrator_schema");
+  });
+
+  it("products --json prints [] on a fresh database and the products after rows are inserted", async () => {
+    await cli("db", "upgrade", "heads");
+    expect(json(await cli("products", "--json"))).toEqual([]);
+    await withTestDatabase(project.databaseUrl, async (db) => {
+      await db.query("INSERT INTO products (name, description, product_type, tag, status) VALUES ('User internal', 'user administration - internal', 'User', 'USER_INT', 'active')");
+      await db.query("INSERT INTO product_blocks (name, description, tag, status) VALUES ('UserBlock', 'user block', 'UB', 'active')");
+      await db.query("INSERT INTO resource_types (resource_type, description) VALUES ('username', 'name of the user'), ('age', 'age of the user')");
+      await db.query("INSERT INTO fixed_inputs (name, value, product_id) SELECT 'affiliation', 'internal', product_id FROM products");
+      await db.query("INSERT INTO product_product_blocks SELECT product_id, product_block_id FROM products, product_blocks");
+      await db.query("INSERT INTO product_block_resource_types SELECT product_block_id, resource_type_id FROM product_blocks, resource_types");
+    });
+    const products = json<Record<string, unknown>[]>(await cli("products", "--json"));
+    expect(products).toHaveLength(1);
+    expect(products[0]).toMatchObject({
+      name: "User internal",
+      description: "user administration - internal",
+      product_type: "User",
+      tag: "USER_INT",
+      status: "active",
+      end_date: null,
+      fixed_inputs: [{ name: "affiliation", value: "internal" }],
+      product_blocks: [
+        {
+          name: "UserBlock",
+          description: "user block",
+          tag: "UB",
+          resource_types: [
+            { resource_type: "age", description: "age of the user" },
+            { resource_type: "username", description: "name of the user" },
+          ],
+        },
+      ],
+      workflows: [],
+    });
+    expect(typeof products[0]!.created_at).toBe("number");
+    const table = await cli("products");
+    expect(table.stdout).toMatch(/User internal\s+user administration - internal\s+USER_INT\s+User\s+active\s+affiliation = internal\s+UserBlock \(age, username\)/);
+  });
+
+  it("two upgrades started together apply each migration exactly once", async () => {
+    writeFileSync(
+      join(project.dir, "migrations", "20260101000000_add_product.ts"),
+      `import { Migration } from "@orchestrator/sdk";
+export default class AddProduct extends Migration {
+  static basedOn = "0001_orchestrator_schema";
+  async up(): Promise<void> {
+    this.addSql("INSERT INTO products (name, description, product_type, tag, status) VALUES ('Once', 'd', 'T', 'T', 'active')");
+  }
+  async down(): Promise<void> {
+    this.addSql("DELETE FROM products WHERE name = 'Once'");
+  }
+}
+`,
+    );
+    const [a, b] = await Promise.all([cli("db", "upgrade", "heads"), cli("db", "upgrade", "heads")]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const applied = `${a.stdout}${b.stdout}`.match(/Applied \S+/g) ?? [];
+    expect(applied.sort()).toEqual(["Applied 0001_orchestrator_schema", "Applied 20260101000000_add_product"]);
+    const rows = await withTestDatabase(project.databaseUrl, (db) => db.query<{ n: string }>("SELECT count(*) AS n FROM products WHERE name = 'Once'"));
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it("a tampered applied migration stops upgrade and names the file", async () => {
+    const file = join(project.dir, "migrations", "20260101000000_noop.ts");
+    writeFileSync(file, `import { Migration } from "@orchestrator/sdk";\nexport default class Noop extends Migration {\n  async up(): Promise<void> {\n    this.addSql("SELECT 1");\n  }\n}\n`);
+    expect((await cli("db", "upgrade", "heads")).code).toBe(0);
+    writeFileSync(file, readFileSync(file, "utf8").replace("SELECT 1", "SELECT 2"));
+    const result = await cli("db", "upgrade", "heads");
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain("20260101000000_noop.ts");
+    expect(result.stderr).toContain("ORCH_MIGRATION_CHANGED");
+  });
+
+  it("db init refuses a migrations folder that is not empty", async () => {
+    writeFileSync(join(project.dir, "migrations", "20260101000000_mine.ts"), "// mine\n");
+    const result = await runCli(["db", "init"], { cwd: project.dir });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("already exists and is not empty");
+    expect(readFileSync(join(project.dir, "migrations", "20260101000000_mine.ts"), "utf8")).toBe("// mine\n");
+  });
+});
+
+describe("orchestrator db, embedded database held by another process", () => {
+  let project: TestProject;
+  beforeEach(async () => {
+    project = await createProject("pglite");
+    await runCli(["db", "init"], { cwd: project.dir });
+  });
+  afterEach(() => project.dispose());
+
+  it("waits for the holder, then fails naming its pid and command", async () => {
+    const dataDir = project.databaseUrl.slice("pglite:".length);
+    // A real other process holding the lock: `db upgrade` keeps it while it runs; this one sleeps.
+    const holder = spawn(process.execPath, ["--input-type=module", "-e", `
+      const { acquireDirectoryLock } = await import("@orchestrator/sdk");
+      await acquireDirectoryLock(${JSON.stringify(dataDir)});
+      console.log("held");
+      setTimeout(() => {}, 60000);
+    `], { cwd: project.dir, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
+      const started = Date.now();
+      const result = await runCli(["db", "upgrade", "heads", "--lock-timeout", "1", ...project.dbFlags], { cwd: project.dir });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain(`process ${holder.pid}`);
+      expect(result.stderr).toContain("ORCH_DATABASE_LOCKED");
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it("a second CLI waits for the first and then runs", async () => {
+    const first = startCli(["db", "upgrade", "heads", ...project.dbFlags], { cwd: project.dir });
+    const second = await runCli(["db", "current", "--json", "--lock-timeout", "60", ...project.dbFlags], { cwd: project.dir });
+    const firstResult = await first.result;
+    expect(firstResult.code, firstResult.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+  });
+});
+
+describe("orchestrator db, database problems", () => {
+  it("an unreachable server gives exit code 4 and never shows the password", async () => {
+    const project = await createProject("pglite");
+    try {
+      await runCli(["db", "init"], { cwd: project.dir });
+      const result = await runCli(["db", "upgrade", "--database-url", "postgresql://root:hunter2@127.0.0.1:1/orchestrator"], { cwd: project.dir });
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain("postgresql://root:***@127.0.0.1:1/orchestrator");
+      expect(`${result.stdout}${result.stderr}`).not.toContain("hunter2");
+    } finally {
+      await project.dispose();
+    }
+  });
+
+  it("no config file: a clear message and exit code 6", async () => {
+    const project = await createProject("pglite");
+    try {
+      const result = await runCli(["db", "current"], { cwd: project.dir });
+      expect(result.code).toBe(6);
+      expect(result.stderr).toContain("No orchestrator.config.ts");
+      expect(result.stderr).toContain("orchestrator db init");
+    } finally {
+      await project.dispose();
+    }
+  });
+
+  it("--help documents the exit codes", async () => {
+    const result = await runCli(["db", "upgrade", "--help"], { cwd: process.cwd() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("EXIT CODES");
+    expect(result.stdout).toContain("4  database unavailable");
+  });
+});

@@ -103,8 +103,14 @@ export function touchedNames(changes: ChangeSet): { products: Set<string>; block
  * seen on instance relations of those blocks (the database's relation rows carry none). 3–4 queries,
  * each limited to the touched rows through indexes.
  */
-export async function addCounts(db: Database, snapshot: Snapshot, changes: ChangeSet): Promise<Snapshot> {
+export async function addCounts(
+  db: Database,
+  snapshot: Snapshot,
+  changes: ChangeSet,
+  alsoBlocks: Iterable<string> = [],
+): Promise<Snapshot> {
   const touched = touchedNames(changes);
+  for (const block of alsoBlocks) touched.blocks.add(block);
   const productIds = snapshot.products.filter((p) => touched.products.has(p.name)).map((p) => p.id);
   const blockIds = snapshot.blocks.filter((b) => touched.blocks.has(b.name)).map((b) => b.id);
   const rtIds = snapshot.resourceTypes.filter((rt) => touched.resourceTypes.has(rt.name)).map((rt) => rt.id);

@@ -1,0 +1,37 @@
+import { compareWithDatabase, countChanges, loadRegistry, MigrationRunner, migrationSources } from "@orchestrator/sdk";
+import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+import { EXIT } from "../../exit-codes.ts";
+
+export default class DbCheck extends BaseCommand<typeof DbCheck> {
+  static override summary = "Check, for CI, that the models, the migrations and the database agree.";
+  static override description = helpWithExitCodes(
+    "Exits 0 when every migration is applied and the domain models match the database; 8 when migrations are pending (the models are then compared with what the database holds so far is not meaningful); 7 when the models differ from the database (run `orchestrator db migrate-domain-models`).",
+  );
+  static override examples = ["<%= config.bin %> db check", "<%= config.bin %> db check --json"];
+
+  async run(): Promise<{ pending: string[]; changed: string[]; differences: number }> {
+    const project = await this.project();
+    const model = await loadRegistry(project.registryFile);
+    const result = await this.withDatabase(project, async (db) => {
+      const statuses = await new MigrationRunner(db, migrationSources(project.migrationsDir)).status();
+      const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
+      const changed = statuses.filter((s) => s.changed || s.missing).map((s) => s.name);
+      if (pending.length > 0 || changed.length > 0) return { pending, changed, differences: 0 };
+      const { changes } = await compareWithDatabase(db, model);
+      return { pending, changed, differences: countChanges(changes) };
+    });
+    if (result.changed.length > 0) {
+      this.say(`Applied migrations changed or missing: ${result.changed.join(", ")}.`);
+      process.exitCode = EXIT.migrationFailed;
+    } else if (result.pending.length > 0) {
+      this.say(`${result.pending.length} migration(s) pending: ${result.pending.join(", ")}. Run \`orchestrator db upgrade heads\`.`);
+      process.exitCode = EXIT.migrationsPending;
+    } else if (result.differences > 0) {
+      this.say(`The domain models differ from the database in ${result.differences} place(s). Run \`orchestrator db diff\` to see them, \`orchestrator db migrate-domain-models MESSAGE\` to fix them.`);
+      process.exitCode = EXIT.modelsDiverge;
+    } else {
+      this.say("Models, migrations and database agree.");
+    }
+    return result;
+  }
+}

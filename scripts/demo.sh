@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
-# The workshop, end to end, on the embedded database (no server needed), in apps/example-orchestrator.
+# The workshop (seed: "Database migration"), end to end, on the embedded database — no server needed.
+# Runs in a fresh copy of apps/example-orchestrator (apps/example-orchestrator/.demo), so it can be
+# repeated and leaves the example untouched.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=setup.sh
 . "$root/scripts/setup.sh"
-cd "$root/apps/example-orchestrator"
-orchestrator() { node "$root/apps/cli/bin/run.js" "$@"; }
-set -x
+example="$root/apps/example-orchestrator"
+demo="$example/.demo"
+rm -rf "$demo"
+mkdir -p "$demo"
+cp -r "$example/orchestrator.config.ts" "$example/products" "$example/answers.json" "$demo/"
+mkdir -p "$demo/migrations"
+cd "$demo"
+unset DATABASE_URL
+orchestrator() {
+  printf '\n\033[1m$ orchestrator %s\033[0m\n' "$*"
+  node "$root/apps/cli/bin/run.js" "$@"
+}
+orchestrator db upgrade heads
+orchestrator db migrate-domain-models "Add User and UserGroup products" --inputs @answers.json
 orchestrator db upgrade heads
 orchestrator products
+orchestrator db check
+printf '\nThe demo project is %s (embedded database in .orchestrator/db).\n' "$demo"

@@ -34,7 +34,9 @@ describe.each(DATABASE_KINDS)("orchestrator db on %s", (kind) => {
     expect(down.stdout).toContain("Reverted 0001_orchestrator_schema");
     expect(json<{ current: string | null }>(await cli("db", "current", "--json")).current).toBeNull();
     const tables = await withTestDatabase(project.databaseUrl, (db) =>
-      db.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'products'"),
+      db.query<{ n: string }>(
+        "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'products'",
+      ),
     );
     expect(Number(tables[0]!.n)).toBe(0);
 
@@ -49,12 +51,24 @@ describe.each(DATABASE_KINDS)("orchestrator db on %s", (kind) => {
     await cli("db", "upgrade", "heads");
     expect(json(await cli("products", "--json"))).toEqual([]);
     await withTestDatabase(project.databaseUrl, async (db) => {
-      await db.query("INSERT INTO products (name, description, product_type, tag, status) VALUES ('User internal', 'user administration - internal', 'User', 'USER_INT', 'active')");
-      await db.query("INSERT INTO product_blocks (name, description, tag, status) VALUES ('UserBlock', 'user block', 'UB', 'active')");
-      await db.query("INSERT INTO resource_types (resource_type, description) VALUES ('username', 'name of the user'), ('age', 'age of the user')");
-      await db.query("INSERT INTO fixed_inputs (name, value, product_id) SELECT 'affiliation', 'internal', product_id FROM products");
-      await db.query("INSERT INTO product_product_blocks SELECT product_id, product_block_id FROM products, product_blocks");
-      await db.query("INSERT INTO product_block_resource_types SELECT product_block_id, resource_type_id FROM product_blocks, resource_types");
+      await db.query(
+        "INSERT INTO products (name, description, product_type, tag, status) VALUES ('User internal', 'user administration - internal', 'User', 'USER_INT', 'active')",
+      );
+      await db.query(
+        "INSERT INTO product_blocks (name, description, tag, status) VALUES ('UserBlock', 'user block', 'UB', 'active')",
+      );
+      await db.query(
+        "INSERT INTO resource_types (resource_type, description) VALUES ('username', 'name of the user'), ('age', 'age of the user')",
+      );
+      await db.query(
+        "INSERT INTO fixed_inputs (name, value, product_id) SELECT 'affiliation', 'internal', product_id FROM products",
+      );
+      await db.query(
+        "INSERT INTO product_product_blocks SELECT product_id, product_block_id FROM products, product_blocks",
+      );
+      await db.query(
+        "INSERT INTO product_block_resource_types SELECT product_block_id, resource_type_id FROM product_blocks, resource_types",
+      );
     });
     const products = json<Record<string, unknown>[]>(await cli("products", "--json"));
     expect(products).toHaveLength(1);
@@ -81,7 +95,9 @@ describe.each(DATABASE_KINDS)("orchestrator db on %s", (kind) => {
     });
     expect(typeof products[0]!.created_at).toBe("number");
     const table = await cli("products");
-    expect(table.stdout).toMatch(/User internal\s+user administration - internal\s+USER_INT\s+User\s+active\s+affiliation = internal\s+UserBlock \(age, username\)/);
+    expect(table.stdout).toMatch(
+      /User internal\s+user administration - internal\s+USER_INT\s+User\s+active\s+affiliation = internal\s+UserBlock \(age, username\)/,
+    );
   });
 
   it("two upgrades started together apply each migration exactly once", async () => {
@@ -103,14 +119,22 @@ export default class AddProduct extends Migration {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const applied = `${a.stdout}${b.stdout}`.match(/Applied \S+/g) ?? [];
-    expect(applied.sort()).toEqual(["Applied 0001_orchestrator_schema", "Applied 20260101000000_add_product"]);
-    const rows = await withTestDatabase(project.databaseUrl, (db) => db.query<{ n: string }>("SELECT count(*) AS n FROM products WHERE name = 'Once'"));
+    expect(applied.sort()).toEqual([
+      "Applied 0001_orchestrator_schema",
+      "Applied 20260101000000_add_product",
+    ]);
+    const rows = await withTestDatabase(project.databaseUrl, (db) =>
+      db.query<{ n: string }>("SELECT count(*) AS n FROM products WHERE name = 'Once'"),
+    );
     expect(Number(rows[0]!.n)).toBe(1);
   });
 
   it("a tampered applied migration stops upgrade and names the file", async () => {
     const file = join(project.dir, "migrations", "20260101000000_noop.ts");
-    writeFileSync(file, `import { Migration } from "@orchestrator/sdk";\nexport default class Noop extends Migration {\n  async up(): Promise<void> {\n    this.addSql("SELECT 1");\n  }\n}\n`);
+    writeFileSync(
+      file,
+      `import { Migration } from "@orchestrator/sdk";\nexport default class Noop extends Migration {\n  async up(): Promise<void> {\n    this.addSql("SELECT 1");\n  }\n}\n`,
+    );
     expect((await cli("db", "upgrade", "heads")).code).toBe(0);
     writeFileSync(file, readFileSync(file, "utf8").replace("SELECT 1", "SELECT 2"));
     const result = await cli("db", "upgrade", "heads");
@@ -139,16 +163,26 @@ describe("orchestrator db, embedded database held by another process", () => {
   it("waits for the holder, then fails naming its pid and command", async () => {
     const dataDir = project.databaseUrl.slice("pglite:".length);
     // A real other process holding the lock: `db upgrade` keeps it while it runs; this one sleeps.
-    const holder = spawn(process.execPath, ["--input-type=module", "-e", `
+    const holder = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `
       const { acquireDirectoryLock } = await import("@orchestrator/sdk");
       await acquireDirectoryLock(${JSON.stringify(dataDir)});
       console.log("held");
       setTimeout(() => {}, 60000);
-    `], { cwd: project.dir, stdio: ["ignore", "pipe", "inherit"] });
+    `,
+      ],
+      { cwd: project.dir, stdio: ["ignore", "pipe", "inherit"] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
       const started = Date.now();
-      const result = await runCli(["db", "upgrade", "heads", "--lock-timeout", "1", ...project.dbFlags], { cwd: project.dir });
+      const result = await runCli(["db", "upgrade", "heads", "--lock-timeout", "1", ...project.dbFlags], {
+        cwd: project.dir,
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
       expect(result.code).toBe(4);
       expect(result.stderr).toContain(`process ${holder.pid}`);
@@ -160,7 +194,9 @@ describe("orchestrator db, embedded database held by another process", () => {
 
   it("a second CLI waits for the first and then runs", async () => {
     const first = startCli(["db", "upgrade", "heads", ...project.dbFlags], { cwd: project.dir });
-    const second = await runCli(["db", "current", "--json", "--lock-timeout", "60", ...project.dbFlags], { cwd: project.dir });
+    const second = await runCli(["db", "current", "--json", "--lock-timeout", "60", ...project.dbFlags], {
+      cwd: project.dir,
+    });
     const firstResult = await first.result;
     expect(firstResult.code, firstResult.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
@@ -172,7 +208,10 @@ describe("orchestrator db, database problems", () => {
     const project = await createProject("pglite");
     try {
       await runCli(["db", "init"], { cwd: project.dir });
-      const result = await runCli(["db", "upgrade", "--database-url", "postgresql://root:hunter2@127.0.0.1:1/orchestrator"], { cwd: project.dir });
+      const result = await runCli(
+        ["db", "upgrade", "--database-url", "postgresql://root:hunter2@127.0.0.1:1/orchestrator"],
+        { cwd: project.dir },
+      );
       expect(result.code).toBe(4);
       expect(result.stderr).toContain("postgresql://root:***@127.0.0.1:1/orchestrator");
       expect(`${result.stdout}${result.stderr}`).not.toContain("hunter2");

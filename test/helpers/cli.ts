@@ -28,7 +28,10 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-export function startCli(args: string[], options: CliOptions): { child: ChildProcess; result: Promise<CliResult> } {
+export function startCli(
+  args: string[],
+  options: CliOptions,
+): { child: ChildProcess; result: Promise<CliResult> } {
   const child = spawn(process.execPath, [CLI_BIN, ...args], {
     cwd: options.cwd,
     env: cleanEnv(options.env),
@@ -55,6 +58,8 @@ export function json<T = unknown>(result: CliResult): T {
   try {
     return JSON.parse(result.stdout) as T;
   } catch {
-    throw new Error(`expected JSON on stdout (exit ${result.code}):\n${result.stdout}\n--- stderr ---\n${result.stderr}`);
+    throw new Error(
+      `expected JSON on stdout (exit ${result.code}):\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
   }
 }

@@ -19,7 +19,10 @@ export interface TestProject {
 }
 
 /** An empty folder (copyExample: a copy of apps/example-orchestrator) with its own fresh database. */
-export async function createProject(kind: DatabaseKind, options: { copyExample?: boolean } = {}): Promise<TestProject> {
+export async function createProject(
+  kind: DatabaseKind,
+  options: { copyExample?: boolean } = {},
+): Promise<TestProject> {
   const dir = join(TMP, `project-${process.pid}-${counter++}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -30,7 +33,8 @@ export async function createProject(kind: DatabaseKind, options: { copyExample?:
     });
   }
   const database = await createTestDatabase(kind);
-  const databaseUrl = database.target.kind === "postgresql" ? database.target.url : `pglite:${database.target.dataDir}`;
+  const databaseUrl =
+    database.target.kind === "postgresql" ? database.target.url : `pglite:${database.target.dataDir}`;
   return {
     dir,
     databaseUrl,

@@ -1,17 +1,22 @@
 // What every orchestrator command shares: the project flags, loading the project, opening its
 // database, and turning SDK errors into a message and the documented exit code.
 import { Command, Flags, type Interfaces } from "@oclif/core";
-import { Database, loadProject, type Project, OrchestratorError } from "@orchestrator/sdk";
+import { Database, loadProject, OrchestratorError, type Project } from "@orchestrator/sdk";
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes.ts";
 import { style } from "./ui/style.ts";
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)["baseFlags"] & T["flags"]>;
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)["baseFlags"] & T["flags"]
+>;
 
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static enableJsonFlag = true;
 
   static baseFlags = {
-    config: Flags.string({ description: "Path to orchestrator.config.ts (default: found in the current folder or a parent)", helpGroup: "PROJECT" }),
+    config: Flags.string({
+      description: "Path to orchestrator.config.ts (default: found in the current folder or a parent)",
+      helpGroup: "PROJECT",
+    }),
     "database-url": Flags.string({
       description: "postgresql:// URL or embedded database directory; overrides DATABASE_URL and the config",
       helpGroup: "PROJECT",
@@ -79,7 +84,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (this.jsonEnabled()) {
       this.logJson({ error: { code: error.code, message: error.message, ...errorDetails(error) } });
     } else {
-      process.stderr.write(`${style.red("Error:", process.stderr)} ${error.message} ${style.dim(`[${error.code}]`, process.stderr)}\n`);
+      process.stderr.write(
+        `${style.red("Error:", process.stderr)} ${error.message} ${style.dim(`[${error.code}]`, process.stderr)}\n`,
+      );
     }
     return undefined;
   }

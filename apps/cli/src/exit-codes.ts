@@ -23,6 +23,7 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MIGRATION_MISSING: EXIT.migrationFailed,
   ORCH_MIGRATION_INVALID_FILE: EXIT.migrationFailed,
   ORCH_MIGRATION_UNKNOWN_BASE: EXIT.migrationFailed,
+  ORCH_MIGRATIONS_DIR_INVALID: EXIT.invalidProject,
   ORCH_CONFIG_NOT_FOUND: EXIT.invalidProject,
   ORCH_CONFIG_INVALID: EXIT.invalidProject,
 };
@@ -30,7 +31,8 @@ const BY_ERROR_CODE: Record<string, number> = {
 /** Model errors (ORCH_MODEL_*, and the DSL's validation codes) are project errors; the rest is input. */
 export function exitCodeFor(code: string): number {
   if (code in BY_ERROR_CODE) return BY_ERROR_CODE[code]!;
-  if (code.startsWith("ORCH_MODEL") || code.startsWith("ORCH_REGISTRY") || code.startsWith("ORCH_DUPLICATE")) return EXIT.invalidProject;
+  if (code.startsWith("ORCH_MODEL") || code.startsWith("ORCH_REGISTRY") || code.startsWith("ORCH_DUPLICATE"))
+    return EXIT.invalidProject;
   return EXIT.invalidInput;
 }
 

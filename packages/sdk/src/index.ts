@@ -1,6 +1,108 @@
 // The public API of @orchestrator/sdk. Everything not exported here is internal.
-export { OrchestratorError, formatLocation } from "./errors.ts";
+
+export { ConfigError } from "./config/config-errors.ts";
+export { defineConfig, type OrchestratorConfig } from "./config/define-config.ts";
+export { type InitResult, initProject } from "./config/init-project.ts";
+export { findConfigFile, type LoadProjectOptions, loadProject, type Project } from "./config/load-project.ts";
+export { CORE_HEAD, CORE_MIGRATIONS } from "./db/core-migrations/index.ts";
+export { Database, type OpenDatabaseOptions, type TransactionScope, withDatabase } from "./db/database.ts";
+export { DatabaseError, type LockHolder } from "./db/database-errors.ts";
+export {
+  type DatabaseSource,
+  type DatabaseTarget,
+  describeTarget,
+  maskPassword,
+  parseDatabaseTarget,
+} from "./db/database-target.ts";
+export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
+export * as entities from "./db/entities/index.ts";
+export type * from "./diff/change-set.ts";
+export { countChanges, isEmptyChangeSet } from "./diff/change-set-summary.ts";
+export { diff } from "./diff/diff.ts";
+export { formatLocation, OrchestratorError } from "./errors.ts";
+export * from "./migrations/helpers/index.ts";
+export { Migration, type MigrationClass } from "./migrations/migration.ts";
+export { MigrationError } from "./migrations/migration-errors.ts";
+export {
+  DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+  MIGRATIONS_TABLE,
+  MigrationRunner,
+  type MigrationRunnerOptions,
+  type MigrationStatus,
+} from "./migrations/migration-runner.ts";
+export { type MigrationKind, type MigrationSource, migrationSources } from "./migrations/migration-source.ts";
+export {
+  migrationClassName,
+  migrationFileName,
+  type RenderMigrationFileOptions,
+  renderMigrationFile,
+} from "./migrations/render-migration-file.ts";
+export type { BlockFieldBuilder } from "./model/block-field-builder.ts";
+export { defineProductBlock } from "./model/define-product-block.ts";
+export { defineProductType } from "./model/define-product-type.ts";
+export { defineRegistry } from "./model/define-registry.ts";
+export type {
+  AnyProductBlock,
+  AnyProductType,
+  ProductBlockDefinition,
+  ProductTypeDefinition,
+  Registry,
+  RegistryEntry,
+} from "./model/definitions.ts";
 export type * from "./model/domain-model.ts";
 export { LIFECYCLES } from "./model/domain-model.ts";
+export type { BlockOf, SubscriptionOf } from "./model/infer.ts";
+export { isRequiredIn, LIFECYCLE_RANK } from "./model/lifecycle.ts";
+export { type LoadRegistryOptions, loadRegistry } from "./model/load-registry.ts";
+export { ModelError, RegistryLoadError } from "./model/model-errors.ts";
+export { normalizeRegistry } from "./model/normalize-registry.ts";
+export { r } from "./model/r.ts";
+export type { ResourceTypeBuilder } from "./model/resource-type-builder.ts";
+export { compileStatement } from "./plan/compile-statement.ts";
+export type { Impact, ImpactCounts } from "./plan/count-impact.ts";
+export { countImpact } from "./plan/count-impact.ts";
+export { PlanError } from "./plan/plan-errors.ts";
+export { type MigrationPlan, planMigration } from "./plan/plan-migration.ts";
+export { sqlLiteral } from "./plan/sql-literal.ts";
+export type * from "./plan/statement.ts";
+export {
+  type FixedInputView,
+  listProducts,
+  type ProductBlockView,
+  type ProductView,
+} from "./products/list-products.ts";
+export { type Comparison, compareWithDatabase } from "./project/compare-with-database.ts";
+export {
+  type GeneratedMigration,
+  type GenerateMigrationOptions,
+  generateMigration,
+} from "./project/generate-migration.ts";
+export { ProjectError } from "./project/project-errors.ts";
+export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
+export { applyRenames, parseUpdates } from "./questions/apply-renames.ts";
+export { listQuestions } from "./questions/build-questions.ts";
+export type { AnswerResolver, Question, QuestionKind } from "./questions/question.ts";
+export {
+  type AnswerSource,
+  HEADERS,
+  type QuestionConstraints,
+  type QuestionSubject,
+} from "./questions/question.ts";
+export type { AnswerProblem } from "./questions/question-errors.ts";
+export {
+  AnswersFileError,
+  InvalidAnswerError,
+  MigrationCancelledError,
+  MissingAnswersError,
+} from "./questions/question-errors.ts";
+export { type AnswerSources, type ResolvedAnswers, resolveAnswers } from "./questions/resolve-answers.ts";
+export { type RenameDecisions, resolveRenames } from "./questions/resolve-renames.ts";
+export {
+  DESCRIPTION_MAX_LENGTH,
+  interpretAnswer,
+  parseScalar,
+  TAG_MAX_LENGTH,
+  VALUE_MAX_LENGTH,
+} from "./questions/validate-answer.ts";
+export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";
-export type * from "./diff/change-set.ts";

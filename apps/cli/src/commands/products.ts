@@ -3,7 +3,8 @@ import { BaseCommand, helpWithExitCodes } from "../base-command.ts";
 import { style, table } from "../ui/style.ts";
 
 export default class Products extends BaseCommand<typeof Products> {
-  static override summary = "List the products in the database, as the orchestrator's metadata page shows them.";
+  static override summary =
+    "List the products in the database, as the orchestrator's metadata page shows them.";
   static override description = helpWithExitCodes(
     "Each product with its tag, type, status, fixed inputs and product blocks with their resource types. --json prints the orchestrator API's /api/products objects.",
   );
@@ -26,7 +27,9 @@ export default class Products extends BaseCommand<typeof Products> {
             product.status,
             product.fixed_inputs.map((fi) => `${fi.name} = ${fi.value}`).join(", "),
             product.product_blocks
-              .map((block) => `${block.name} (${block.resource_types.map((rt) => rt.resource_type).join(", ")})`)
+              .map(
+                (block) => `${block.name} (${block.resource_types.map((rt) => rt.resource_type).join(", ")})`,
+              )
               .join("; "),
           ]),
         ),

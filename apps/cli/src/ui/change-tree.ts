@@ -15,8 +15,14 @@ export function renderChangeTree(changes: ChangeSet): string {
       "Products",
       [
         ...changes.createProducts.map((c) => add(`${c.product} ${style.dim(c.productType)}`)),
-        ...changes.renameProducts.map((c) => change(`${c.from} → ${c.to}`) + impact(`${plural(c.subscriptions, "subscription")} kept`)),
-        ...changes.deleteProducts.map((c) => del(c.product) + impact(c.subscriptions ? `${plural(c.subscriptions, "subscription")} deleted` : "")),
+        ...changes.renameProducts.map(
+          (c) => change(`${c.from} → ${c.to}`) + impact(`${plural(c.subscriptions, "subscription")} kept`),
+        ),
+        ...changes.deleteProducts.map(
+          (c) =>
+            del(c.product) +
+            impact(c.subscriptions ? `${plural(c.subscriptions, "subscription")} deleted` : ""),
+        ),
       ],
     ],
     [
@@ -31,8 +37,12 @@ export function renderChangeTree(changes: ChangeSet): string {
       "Product blocks",
       [
         ...changes.createProductBlocks.map((c) => add(c.block)),
-        ...changes.renameProductBlocks.map((c) => change(`${c.from} → ${c.to}`) + impact(`${plural(c.instances, "instance")} kept`)),
-        ...changes.deleteProductBlocks.map((c) => del(c.block) + impact(c.instances ? `${plural(c.instances, "instance")} deleted` : "")),
+        ...changes.renameProductBlocks.map(
+          (c) => change(`${c.from} → ${c.to}`) + impact(`${plural(c.instances, "instance")} kept`),
+        ),
+        ...changes.deleteProductBlocks.map(
+          (c) => del(c.block) + impact(c.instances ? `${plural(c.instances, "instance")} deleted` : ""),
+        ),
       ],
     ],
     [
@@ -40,14 +50,18 @@ export function renderChangeTree(changes: ChangeSet): string {
       [
         ...changes.createResourceTypes.map((c) => add(c.resourceType)),
         ...changes.renameResourceTypes.map((c) => change(`${c.from} → ${c.to}`)),
-        ...changes.deleteResourceTypes.map((c) => del(c.resourceType) + impact(c.values ? `${plural(c.values, "value")} deleted` : "")),
+        ...changes.deleteResourceTypes.map(
+          (c) => del(c.resourceType) + impact(c.values ? `${plural(c.values, "value")} deleted` : ""),
+        ),
       ],
     ],
     [
       "Product → product block",
       [
         ...changes.createProductBlockLinks.map(
-          (c) => add(`${c.product} → ${c.block}`) + impact(c.subscriptions ? `${plural(c.subscriptions, "subscription")} get an instance` : ""),
+          (c) =>
+            add(`${c.product} → ${c.block}`) +
+            impact(c.subscriptions ? `${plural(c.subscriptions, "subscription")} get an instance` : ""),
         ),
         ...changes.deleteProductBlockLinks.map((c) => del(`${c.product} → ${c.block}`)),
       ],
@@ -56,7 +70,9 @@ export function renderChangeTree(changes: ChangeSet): string {
       "Product block → product block",
       [
         ...changes.createBlockRelations.map(
-          (c) => add(`${c.block} → ${c.dependsOn} via ${c.attributes.join(", ")}`) + impact(c.instances ? `${plural(c.instances, "instance")} get one` : ""),
+          (c) =>
+            add(`${c.block} → ${c.dependsOn} via ${c.attributes.join(", ")}`) +
+            impact(c.instances ? `${plural(c.instances, "instance")} get one` : ""),
         ),
         ...changes.deleteBlockRelations.map((c) => del(`${c.block} → ${c.dependsOn}`)),
       ],
@@ -65,10 +81,20 @@ export function renderChangeTree(changes: ChangeSet): string {
       "Product block → resource type",
       [
         ...changes.createResourceTypeLinks.map(
-          (c) => add(`${c.block}.${c.resourceType}`) + impact(c.instances ? `${plural(c.instances, "instance")} need a value` : ""),
+          (c) =>
+            add(`${c.block}.${c.resourceType}`) +
+            impact(c.instances ? `${plural(c.instances, "instance")} need a value` : ""),
         ),
-        ...changes.updateBlockResourceTypes.map((c) => change(`${c.block}.${c.from} → ${c.to}`) + impact(c.values ? `${plural(c.values, "value")} kept` : "")),
-        ...changes.deleteResourceTypeLinks.map((c) => del(`${c.block}.${c.resourceType}`) + impact(c.values ? `${plural(c.values, "value")} deleted` : "")),
+        ...changes.updateBlockResourceTypes.map(
+          (c) =>
+            change(`${c.block}.${c.from} → ${c.to}`) +
+            impact(c.values ? `${plural(c.values, "value")} kept` : ""),
+        ),
+        ...changes.deleteResourceTypeLinks.map(
+          (c) =>
+            del(`${c.block}.${c.resourceType}`) +
+            impact(c.values ? `${plural(c.values, "value")} deleted` : ""),
+        ),
       ],
     ],
   ];

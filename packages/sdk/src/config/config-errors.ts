@@ -9,7 +9,10 @@ export class ConfigError extends OrchestratorError {
   }
 
   static missingFile(path: string): ConfigError {
-    return new ConfigError("ORCH_CONFIG_NOT_FOUND", `The config file ${path} does not exist. Check the --config path.`);
+    return new ConfigError(
+      "ORCH_CONFIG_NOT_FOUND",
+      `The config file ${path} does not exist. Check the --config path.`,
+    );
   }
 
   static loadFailed(path: string, cause: unknown): ConfigError {

@@ -13,6 +13,11 @@ export function defineConfig(config: OrchestratorConfig): OrchestratorConfig {
   return config;
 }
 
-export const CONFIG_FILE_NAMES = ["orchestrator.config.ts", "orchestrator.config.mts", "orchestrator.config.js", "orchestrator.config.mjs"];
+export const CONFIG_FILE_NAMES = [
+  "orchestrator.config.ts",
+  "orchestrator.config.mts",
+  "orchestrator.config.js",
+  "orchestrator.config.mjs",
+];
 export const DEFAULT_REGISTRY = "./products/index.ts";
 export const DEFAULT_MIGRATIONS = "./migrations";

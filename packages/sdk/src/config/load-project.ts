@@ -3,9 +3,19 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type DatabaseSource, type DatabaseTarget, DEFAULT_PGLITE_DIR, parseDatabaseTarget } from "../db/database-target.ts";
+import {
+  type DatabaseSource,
+  type DatabaseTarget,
+  DEFAULT_PGLITE_DIR,
+  parseDatabaseTarget,
+} from "../db/database-target.ts";
 import { ConfigError } from "./config-errors.ts";
-import { CONFIG_FILE_NAMES, DEFAULT_MIGRATIONS, DEFAULT_REGISTRY, type OrchestratorConfig } from "./define-config.ts";
+import {
+  CONFIG_FILE_NAMES,
+  DEFAULT_MIGRATIONS,
+  DEFAULT_REGISTRY,
+  type OrchestratorConfig,
+} from "./define-config.ts";
 
 export interface Project {
   /** The folder holding the config file. */
@@ -63,8 +73,10 @@ function chooseDatabase(
   env: NodeJS.ProcessEnv,
 ): { database: DatabaseTarget; databaseSource: DatabaseSource } {
   if (flag) return { database: parseDatabaseTarget(flag, process.cwd()), databaseSource: "flag" };
-  if (env.DATABASE_URL) return { database: parseDatabaseTarget(env.DATABASE_URL, process.cwd()), databaseSource: "env" };
-  if (config.database) return { database: parseDatabaseTarget(config.database, root), databaseSource: "config" };
+  if (env.DATABASE_URL)
+    return { database: parseDatabaseTarget(env.DATABASE_URL, process.cwd()), databaseSource: "env" };
+  if (config.database)
+    return { database: parseDatabaseTarget(config.database, root), databaseSource: "config" };
   return { database: parseDatabaseTarget(DEFAULT_PGLITE_DIR, root), databaseSource: "default" };
 }
 
@@ -81,7 +93,8 @@ async function readConfig(file: string): Promise<OrchestratorConfig> {
   }
   for (const key of ["registry", "migrations", "database"] as const) {
     const value = (config as Record<string, unknown>)[key];
-    if (value !== undefined && typeof value !== "string") throw ConfigError.invalid(file, key, "must be a string");
+    if (value !== undefined && typeof value !== "string")
+      throw ConfigError.invalid(file, key, "must be a string");
   }
   return config as OrchestratorConfig;
 }

@@ -4,7 +4,10 @@ import { describeTarget, maskPassword, parseDatabaseTarget } from "./database-ta
 
 describe("database targets", () => {
   it("reads postgres URLs, pglite: paths and plain paths", () => {
-    expect(parseDatabaseTarget("postgresql://u:p@h:5432/db", "/base")).toEqual({ kind: "postgresql", url: "postgresql://u:p@h:5432/db" });
+    expect(parseDatabaseTarget("postgresql://u:p@h:5432/db", "/base")).toEqual({
+      kind: "postgresql",
+      url: "postgresql://u:p@h:5432/db",
+    });
     expect(parseDatabaseTarget("postgres://h/db", "/base").kind).toBe("postgresql");
     expect(parseDatabaseTarget("pglite:./data", "/base")).toEqual({ kind: "pglite", dataDir: "/base/data" });
     expect(parseDatabaseTarget("/abs/dir", "/base")).toEqual({ kind: "pglite", dataDir: "/abs/dir" });
@@ -16,13 +19,18 @@ describe("database targets", () => {
   });
 
   it("never shows a password", () => {
-    expect(maskPassword("postgresql://admin:s3cr%40t@db.example:5432/orch")).toBe("postgresql://admin:***@db.example:5432/orch");
+    expect(maskPassword("postgresql://admin:s3cr%40t@db.example:5432/orch")).toBe(
+      "postgresql://admin:***@db.example:5432/orch",
+    );
     expect(describeTarget({ kind: "postgresql", url: "postgres://a:b@h/d" })).toBe("postgres://a:***@h/d");
     expect(maskPassword("postgresql://h/db")).toBe("postgresql://h/db");
   });
 
   it("reports an unreachable server without its password", async () => {
-    const error = await Database.open({ kind: "postgresql", url: "postgresql://root:topsecret@127.0.0.1:1/none" }).catch((e: unknown) => e);
+    const error = await Database.open({
+      kind: "postgresql",
+      url: "postgresql://root:topsecret@127.0.0.1:1/none",
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ORCH_DATABASE_UNREACHABLE" });
     expect((error as Error).message).toContain("127.0.0.1:1");
     expect((error as Error).message).not.toContain("topsecret");

@@ -3,9 +3,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { DatabaseError } from "./database-errors.ts";
 
-export type DatabaseTarget =
-  | { kind: "postgresql"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget = { kind: "postgresql"; url: string } | { kind: "pglite"; dataDir: string };
 
 /** Where the target came from, in the order it is looked up. */
 export type DatabaseSource = "flag" | "env" | "config" | "default";

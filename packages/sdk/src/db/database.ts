@@ -129,6 +129,7 @@ export async function withDatabase<T>(
 
 function rootCause(error: unknown): unknown {
   let current = error;
-  while (current instanceof Error && current.cause instanceof Error && current.message === "") current = current.cause;
+  while (current instanceof Error && current.cause instanceof Error && current.message === "")
+    current = current.cause;
   return current;
 }

@@ -18,7 +18,11 @@ afterEach(() => {
 
 /** A real other process that stays alive, standing in for a CLI holding the database. */
 function otherProcess() {
-  const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)", "orchestrator", "db", "upgrade"], { stdio: "ignore" });
+  const child = spawn(
+    process.execPath,
+    ["-e", "setTimeout(() => {}, 60000)", "orchestrator", "db", "upgrade"],
+    { stdio: "ignore" },
+  );
   return child;
 }
 
@@ -27,9 +31,18 @@ describe("directory lock", () => {
     const dataDir = tempDataDir();
     const child = otherProcess();
     try {
-      writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: child.pid, command: "orchestrator db upgrade heads", since: "2026-11-25T00:00:00Z" }));
+      writeFileSync(
+        `${dataDir}.lock`,
+        JSON.stringify({
+          pid: child.pid,
+          command: "orchestrator db upgrade heads",
+          since: "2026-11-25T00:00:00Z",
+        }),
+      );
       const started = Date.now();
-      const error = await acquireDirectoryLock(dataDir, { timeoutMs: 400, pollMs: 50 }).catch((e: unknown) => e);
+      const error = await acquireDirectoryLock(dataDir, { timeoutMs: 400, pollMs: 50 }).catch(
+        (e: unknown) => e,
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(380);
       expect(error).toMatchObject({ code: "ORCH_DATABASE_LOCKED" });
       expect((error as Error).message).toContain(`process ${child.pid}`);
@@ -70,7 +83,9 @@ describe("directory lock", () => {
     const dataDir = tempDataDir();
     const db = await Database.open({ kind: "pglite", dataDir });
     expect(lockHolder(dataDir)?.pid).toBe(process.pid);
-    await expect(Database.open({ kind: "pglite", dataDir }, { lockTimeoutMs: 100 })).rejects.toMatchObject({ code: "ORCH_DATABASE_LOCKED" });
+    await expect(Database.open({ kind: "pglite", dataDir }, { lockTimeoutMs: 100 })).rejects.toMatchObject({
+      code: "ORCH_DATABASE_LOCKED",
+    });
     await db.close();
     expect(lockHolder(dataDir)).toBeUndefined();
     const again = await Database.open({ kind: "pglite", dataDir }, { lockTimeoutMs: 100 });

@@ -14,7 +14,10 @@ export interface DirectoryLockOptions {
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 
-export async function acquireDirectoryLock(dir: string, options: DirectoryLockOptions = {}): Promise<() => void> {
+export async function acquireDirectoryLock(
+  dir: string,
+  options: DirectoryLockOptions = {},
+): Promise<() => void> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const pollMs = options.pollMs ?? 100;
   const lockPath = `${dir}.lock`;

@@ -46,7 +46,10 @@ const EXPECTED_COLUMNS: Record<string, Record<string, [string, number | null, bo
     min: ["integer", null, true],
     max: ["integer", null, true],
   },
-  product_block_resource_types: { product_block_id: ["uuid", null, false], resource_type_id: ["uuid", null, false] },
+  product_block_resource_types: {
+    product_block_id: ["uuid", null, false],
+    resource_type_id: ["uuid", null, false],
+  },
   workflows: {
     workflow_id: ["uuid", null, false],
     name: ["character varying", null, false],
@@ -131,12 +134,22 @@ describe.each(DATABASE_KINDS)("orchestrator schema on %s", (kind) => {
   });
 
   it.each(Object.keys(EXPECTED_COLUMNS))("table %s has the reference's columns", async (table) => {
-    const rows = await db.query<{ column_name: string; data_type: string; len: number | null; is_nullable: string }>(
+    const rows = await db.query<{
+      column_name: string;
+      data_type: string;
+      len: number | null;
+      is_nullable: string;
+    }>(
       `SELECT column_name, data_type, character_maximum_length AS len, is_nullable
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? ORDER BY column_name`,
       [table],
     );
-    const actual = Object.fromEntries(rows.map((r) => [r.column_name, [r.data_type, r.len === null ? null : Number(r.len), r.is_nullable === "YES"]]));
+    const actual = Object.fromEntries(
+      rows.map((r) => [
+        r.column_name,
+        [r.data_type, r.len === null ? null : Number(r.len), r.is_nullable === "YES"],
+      ]),
+    );
     expect(actual).toEqual(EXPECTED_COLUMNS[table]);
   });
 
@@ -188,7 +201,9 @@ describe.each(DATABASE_KINDS)("orchestrator schema on %s", (kind) => {
 
   it("refuses a tag longer than 20 characters", async () => {
     await expect(
-      db.query(`INSERT INTO products (name, description, product_type, tag, status) VALUES ('X', 'd', 'T', '${"T".repeat(21)}', 'active')`),
+      db.query(
+        `INSERT INTO products (name, description, product_type, tag, status) VALUES ('X', 'd', 'T', '${"T".repeat(21)}', 'active')`,
+      ),
     ).rejects.toThrow(/too long/);
   });
 });

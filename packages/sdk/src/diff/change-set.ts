@@ -61,6 +61,11 @@ export interface BlockRelation {
   attributes: string[];
   /** Instances of `block` in the database. */
   instances: number;
+  /**
+   * Set on a create entry when the product_block_relations row exists already and only `attributes` are
+   * new: instances must be created for them, but no relation row inserted (fix g.2).
+   */
+  existing?: boolean;
   location: SourceLocation;
 }
 
@@ -82,6 +87,8 @@ export interface CreateResourceType {
 export interface DeleteResourceType {
   resourceType: string;
   values: number;
+  /** Description in the database now; the downgrade re-inserts the row with it. */
+  description?: string | null;
   location: SourceLocation;
 }
 export interface RenameResourceType {
@@ -105,6 +112,10 @@ export interface CreateProductBlock {
 export interface DeleteProductBlock {
   block: string;
   instances: number;
+  /** Description, tag and status in the database now; the downgrade re-inserts the row with them. */
+  description?: string;
+  tag?: string | null;
+  status?: string | null;
   location: SourceLocation;
 }
 export interface RenameProductBlock {
@@ -145,6 +156,18 @@ export interface ChangeSet {
   createBlockRelations: BlockRelation[];
   deleteBlockRelations: BlockRelation[];
   renameCandidates: RenameCandidates;
+  /** Entries of the `updates` argument that matched nothing and were skipped (fix g.25: no crash). */
+  ignoredUpdates?: IgnoredUpdate[];
+}
+
+/** An `updates` entry the diff did not apply, and why. */
+export interface IgnoredUpdate {
+  kind: keyof Updates;
+  /** The product (fixed_inputs) or block (block_resource_types) the entry is about. */
+  subject?: string;
+  from: string;
+  to: string;
+  reason: string;
 }
 
 /** The reference's --updates JSON (§c.5), plus block and product renames (what renamedFrom declares). */

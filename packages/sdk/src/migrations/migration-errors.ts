@@ -53,6 +53,13 @@ export class MigrationError extends OrchestratorError {
     );
   }
 
+  static notAFolder(path: string): MigrationError {
+    return new MigrationError(
+      "ORCH_MIGRATIONS_DIR_INVALID",
+      `The migrations path ${path} is not a folder. Point the config's migrations entry at a folder.`,
+    );
+  }
+
   static directoryNotEmpty(dir: string): MigrationError {
     return new MigrationError(
       "ORCH_MIGRATIONS_DIR_NOT_EMPTY",

@@ -56,7 +56,12 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
   }
 
   it("upgrades to heads, reports status, downgrades to base and upgrades again", async () => {
-    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")], ["DELETE FROM products WHERE name = 'P1'"]) });
+    const dir = migrationsDir({
+      "20260101000000_first.ts": dataMigration(
+        [insertProduct("P1")],
+        ["DELETE FROM products WHERE name = 'P1'"],
+      ),
+    });
     const runner = new MigrationRunner(db, migrationSources(dir));
     expect(await runner.upgrade()).toEqual(["0001_orchestrator_schema", "20260101000000_first"]);
     expect((await runner.status()).map((s) => [s.name, s.applied])).toEqual([
@@ -69,7 +74,9 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
     expect(await runner.downgrade()).toEqual(["20260101000000_first"]);
     expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
     expect(await runner.downgrade("base")).toEqual(["0001_orchestrator_schema"]);
-    expect(await count("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'products'")).toBe(0);
+    expect(
+      await count("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'products'"),
+    ).toBe(0);
     expect(await runner.upgrade("heads")).toHaveLength(2);
     expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
   });
@@ -80,14 +87,20 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
       "20260102000000_b.ts": dataMigration([insertProduct("B")]),
     });
     const runner = new MigrationRunner(db, migrationSources(dir));
-    expect(await runner.upgrade("20260101000000_a")).toEqual(["0001_orchestrator_schema", "20260101000000_a"]);
+    expect(await runner.upgrade("20260101000000_a")).toEqual([
+      "0001_orchestrator_schema",
+      "20260101000000_a",
+    ]);
     expect(await runner.upgrade("+1")).toEqual(["20260102000000_b"]);
     await expect(runner.upgrade("nope")).rejects.toMatchObject({ code: "ORCH_MIGRATION_UNKNOWN" });
   });
 
   it("a failing statement changes nothing and names the migration and the statement", async () => {
     const dir = migrationsDir({
-      "20260101000000_bad.ts": dataMigration([insertProduct("Kept out"), "INSERT INTO no_such_table VALUES (1)"]),
+      "20260101000000_bad.ts": dataMigration([
+        insertProduct("Kept out"),
+        "INSERT INTO no_such_table VALUES (1)",
+      ]),
     });
     const runner = new MigrationRunner(db, migrationSources(dir));
     const error = await runner.upgrade().catch((e: unknown) => e);
@@ -135,7 +148,11 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
           new MigrationRunner(db, migrationSources(dir)).upgrade(),
           new MigrationRunner(other, migrationSources(dir)).upgrade(),
         ]);
-        expect([...first, ...second].sort()).toEqual(["0001_orchestrator_schema", "20260101000000_a", "20260102000000_b"]);
+        expect([...first, ...second].sort()).toEqual([
+          "0001_orchestrator_schema",
+          "20260101000000_a",
+          "20260102000000_b",
+        ]);
         expect(await count("SELECT count(*) AS n FROM products")).toBe(2);
         expect(await count("SELECT count(*) AS n FROM orchestrator_migrations")).toBe(3);
       } finally {
@@ -155,7 +172,9 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
           await held;
         });
         await new Promise((resolve) => setTimeout(resolve, 100));
-        const error = await new MigrationRunner(db, migrationSources(dir), { lockTimeoutMs: 300 }).upgrade().catch((e: unknown) => e);
+        const error = await new MigrationRunner(db, migrationSources(dir), { lockTimeoutMs: 300 })
+          .upgrade()
+          .catch((e: unknown) => e);
         release();
         await holding;
         expect(error).toMatchObject({ code: "ORCH_MIGRATION_LOCKED" });

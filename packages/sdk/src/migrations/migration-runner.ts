@@ -6,7 +6,12 @@
 import type { Transaction } from "@mikro-orm/core";
 import type { Database, TransactionScope } from "../db/database.ts";
 import { MigrationError } from "./migration-errors.ts";
-import { type Direction, loadMigrationClass, type MigrationKind, type MigrationSource } from "./migration-source.ts";
+import {
+  type Direction,
+  loadMigrationClass,
+  type MigrationKind,
+  type MigrationSource,
+} from "./migration-source.ts";
 
 export const MIGRATIONS_TABLE = "orchestrator_migrations";
 const ADVISORY_LOCK_KEY = 7_462_031;
@@ -120,7 +125,10 @@ export class MigrationRunner {
     const index = pending.findIndex((source) => source.name === target);
     if (index >= 0) return pending.slice(0, index + 1);
     if (this.#sources.some((source) => source.name === target)) return []; // already applied
-    throw MigrationError.unknownTarget(target, this.#sources.map((s) => s.name));
+    throw MigrationError.unknownTarget(
+      target,
+      this.#sources.map((s) => s.name),
+    );
   }
 
   #selectDowngrade(appliedNewestFirst: AppliedRow[], target: string): AppliedRow[] {
@@ -130,7 +138,10 @@ export class MigrationRunner {
     const index = appliedNewestFirst.findIndex((row) => row.name === target);
     if (index >= 0) return appliedNewestFirst.slice(0, index);
     if (this.#sources.some((source) => source.name === target)) return []; // not applied: nothing above it
-    throw MigrationError.unknownTarget(target, this.#sources.map((s) => s.name));
+    throw MigrationError.unknownTarget(
+      target,
+      this.#sources.map((s) => s.name),
+    );
   }
 
   /** Runs one migration in one transaction; false when another process already did it. */
@@ -138,7 +149,8 @@ export class MigrationRunner {
     const migrationClass = source.kind === "data" ? await loadMigrationClass(source) : undefined;
     const ran = await this.#db.transaction(async (scope, tx) => {
       await this.#lock(scope);
-      const isApplied = (await scope.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE name = ?`, [source.name])).length > 0;
+      const isApplied =
+        (await scope.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE name = ?`, [source.name])).length > 0;
       if (isApplied === (direction === "up")) return false;
       const statements = migrationClass
         ? await this.#dataStatements(source, migrationClass, direction, tx)
@@ -206,7 +218,9 @@ export class MigrationRunner {
       `SELECT to_regclass('${MIGRATIONS_TABLE}')::text AS found`,
     );
     if (!exists[0]?.found) return [];
-    return this.#db.query<AppliedRow>(`SELECT id, name, kind, checksum, applied_at FROM ${MIGRATIONS_TABLE} ORDER BY id`);
+    return this.#db.query<AppliedRow>(
+      `SELECT id, name, kind, checksum, applied_at FROM ${MIGRATIONS_TABLE} ORDER BY id`,
+    );
   }
 }
 

@@ -2,12 +2,12 @@
 // project's data migrations by file name (a timestamp prefix keeps creation order). Each knows its
 // checksum, so an applied migration whose text changed afterwards is caught before anything runs.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CORE_MIGRATIONS } from "../db/core-migrations/index.ts";
-import { MigrationError } from "./migration-errors.ts";
 import type { MigrationClass } from "./migration.ts";
+import { MigrationError } from "./migration-errors.ts";
 
 export type MigrationKind = "core" | "data";
 export type Direction = "up" | "down";
@@ -35,6 +35,7 @@ export function coreMigrationSources(): MigrationSource[] {
 
 export function dataMigrationSources(dir: string): MigrationSource[] {
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) throw MigrationError.notAFolder(dir);
   return readdirSync(dir)
     .filter((file) => MIGRATION_FILE.test(file) && !file.endsWith(".d.ts"))
     .sort()
@@ -68,7 +69,10 @@ export async function loadMigrationClass(source: MigrationSource): Promise<Migra
 }
 
 function isMigrationClass(value: unknown): value is MigrationClass {
-  return typeof value === "function" && typeof (value as { prototype?: { up?: unknown } }).prototype?.up === "function";
+  return (
+    typeof value === "function" &&
+    typeof (value as { prototype?: { up?: unknown } }).prototype?.up === "function"
+  );
 }
 
 function sha256(text: string): string {

@@ -11,7 +11,14 @@ export interface SourceLocation {
 }
 
 /** The subscription lifecycles of the reference (§b.5), in the order a subscription normally goes through. */
-export const LIFECYCLES = ["initial", "provisioning", "active", "migrating", "disabled", "terminated"] as const;
+export const LIFECYCLES = [
+  "initial",
+  "provisioning",
+  "active",
+  "migrating",
+  "disabled",
+  "terminated",
+] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
 export type ScalarKind = "string" | "int" | "float" | "bool" | "uuid" | "enum" | "ipv4" | "ipv6";

@@ -14,7 +14,11 @@ export interface Comparison {
   changes: ChangeSet;
 }
 
-export async function compareWithDatabase(db: Database, model: DomainModel, updates?: Updates): Promise<Comparison> {
+export async function compareWithDatabase(
+  db: Database,
+  model: DomainModel,
+  updates?: Updates,
+): Promise<Comparison> {
   const [schema] = await db.query<{ found: string | null }>("SELECT to_regclass('products')::text AS found");
   if (!schema?.found) throw ProjectError.schemaMissing(db.label);
   const metadata = await readSnapshot(db);

@@ -11,15 +11,16 @@ interface Row {
 
 /** The metadata, with every count 0. Pass the result and a change set to `addCounts` for real counts. */
 export async function readSnapshot(db: Database): Promise<Snapshot> {
-  const [products, fixedInputs, productBlockLinks, blocks, resourceTypes, blockRtLinks, blockRelations] = await Promise.all([
-    db.query("SELECT product_id, name, description, product_type, tag, status FROM products"),
-    db.query("SELECT product_id, name, value FROM fixed_inputs"),
-    db.query("SELECT product_id, product_block_id FROM product_product_blocks"),
-    db.query("SELECT product_block_id, name, description, tag, status FROM product_blocks"),
-    db.query("SELECT resource_type_id, resource_type, description FROM resource_types"),
-    db.query("SELECT product_block_id, resource_type_id FROM product_block_resource_types"),
-    db.query("SELECT in_use_by_id, depends_on_id FROM product_block_relations"),
-  ]);
+  const [products, fixedInputs, productBlockLinks, blocks, resourceTypes, blockRtLinks, blockRelations] =
+    await Promise.all([
+      db.query("SELECT product_id, name, description, product_type, tag, status FROM products"),
+      db.query("SELECT product_id, name, value FROM fixed_inputs"),
+      db.query("SELECT product_id, product_block_id FROM product_product_blocks"),
+      db.query("SELECT product_block_id, name, description, tag, status FROM product_blocks"),
+      db.query("SELECT resource_type_id, resource_type, description FROM resource_types"),
+      db.query("SELECT product_block_id, resource_type_id FROM product_block_resource_types"),
+      db.query("SELECT in_use_by_id, depends_on_id FROM product_block_relations"),
+    ]);
 
   const blockName = new Map(blocks.map((b) => [String(b.product_block_id), String(b.name)]));
   const rtName = new Map(resourceTypes.map((rt) => [String(rt.resource_type_id), String(rt.resource_type)]));
@@ -38,8 +39,12 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
       subscriptionCount: 0,
     });
   }
-  for (const row of fixedInputs) productById.get(String(row.product_id))?.fixedInputs.push({ name: String(row.name), value: String(row.value) });
-  for (const row of productBlockLinks) productById.get(String(row.product_id))?.blocks.push(blockName.get(String(row.product_block_id))!);
+  for (const row of fixedInputs)
+    productById
+      .get(String(row.product_id))
+      ?.fixedInputs.push({ name: String(row.name), value: String(row.value) });
+  for (const row of productBlockLinks)
+    productById.get(String(row.product_id))?.blocks.push(blockName.get(String(row.product_block_id))!);
 
   const blockById = new Map<string, SnapshotBlock>();
   for (const row of blocks) {
@@ -55,9 +60,14 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
       valueCounts: {},
     });
   }
-  for (const row of blockRtLinks) blockById.get(String(row.product_block_id))?.resourceTypes.push(rtName.get(String(row.resource_type_id))!);
+  for (const row of blockRtLinks)
+    blockById
+      .get(String(row.product_block_id))
+      ?.resourceTypes.push(rtName.get(String(row.resource_type_id))!);
   for (const row of blockRelations) {
-    blockById.get(String(row.in_use_by_id))?.dependsOn.push({ block: blockName.get(String(row.depends_on_id))!, attributes: [] });
+    blockById
+      .get(String(row.in_use_by_id))
+      ?.dependsOn.push({ block: blockName.get(String(row.depends_on_id))!, attributes: [] });
   }
 
   for (const product of productById.values()) {
@@ -83,16 +93,23 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
 }
 
 /** Names a change set refers to: the products, blocks and resource types whose counts matter. */
-export function touchedNames(changes: ChangeSet): { products: Set<string>; blocks: Set<string>; resourceTypes: Set<string> } {
+export function touchedNames(changes: ChangeSet): {
+  products: Set<string>;
+  blocks: Set<string>;
+  resourceTypes: Set<string>;
+} {
   const products = new Set<string>();
   const blocks = new Set<string>();
   const resourceTypes = new Set<string>();
   for (const entries of Object.values(changes)) {
     if (!Array.isArray(entries)) continue;
     for (const entry of entries as Row[]) {
-      for (const key of ["product", "from"]) if (typeof entry[key] === "string") products.add(entry[key] as string);
-      for (const key of ["block", "dependsOn", "from"]) if (typeof entry[key] === "string") blocks.add(entry[key] as string);
-      for (const key of ["resourceType", "from"]) if (typeof entry[key] === "string") resourceTypes.add(entry[key] as string);
+      for (const key of ["product", "from"])
+        if (typeof entry[key] === "string") products.add(entry[key] as string);
+      for (const key of ["block", "dependsOn", "from"])
+        if (typeof entry[key] === "string") blocks.add(entry[key] as string);
+      for (const key of ["resourceType", "from"])
+        if (typeof entry[key] === "string") resourceTypes.add(entry[key] as string);
     }
   }
   return { products, blocks, resourceTypes };
@@ -117,8 +134,16 @@ export async function addCounts(
   if (productIds.length + blockIds.length + rtIds.length === 0) return snapshot;
 
   const [subscriptions, instances, values, rtValues, attributes] = await Promise.all([
-    productIds.length === 0 ? [] : db.query(`SELECT product_id AS id, count(*) AS n FROM subscriptions WHERE product_id IN (${uuidList(productIds)}) GROUP BY product_id`),
-    blockIds.length === 0 ? [] : db.query(`SELECT product_block_id AS id, count(*) AS n FROM subscription_instances WHERE product_block_id IN (${uuidList(blockIds)}) GROUP BY product_block_id`),
+    productIds.length === 0
+      ? []
+      : db.query(
+          `SELECT product_id AS id, count(*) AS n FROM subscriptions WHERE product_id IN (${uuidList(productIds)}) GROUP BY product_id`,
+        ),
+    blockIds.length === 0
+      ? []
+      : db.query(
+          `SELECT product_block_id AS id, count(*) AS n FROM subscription_instances WHERE product_block_id IN (${uuidList(blockIds)}) GROUP BY product_block_id`,
+        ),
     blockIds.length === 0
       ? []
       : db.query(
@@ -126,7 +151,11 @@ export async function addCounts(
            FROM subscription_instance_values siv JOIN subscription_instances si USING (subscription_instance_id)
            WHERE si.product_block_id IN (${uuidList(blockIds)}) GROUP BY si.product_block_id, siv.resource_type_id`,
         ),
-    rtIds.length === 0 ? [] : db.query(`SELECT resource_type_id AS id, count(*) AS n FROM subscription_instance_values WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`),
+    rtIds.length === 0
+      ? []
+      : db.query(
+          `SELECT resource_type_id AS id, count(*) AS n FROM subscription_instance_values WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`,
+        ),
     blockIds.length === 0
       ? []
       : db.query(
@@ -146,11 +175,15 @@ export async function addCounts(
   const blockName = new Map(snapshot.blocks.map((b) => [b.id, b.name]));
 
   return {
-    products: snapshot.products.map((p) => ({ ...p, subscriptionCount: subscriptionsById.get(p.id) ?? p.subscriptionCount })),
+    products: snapshot.products.map((p) => ({
+      ...p,
+      subscriptionCount: subscriptionsById.get(p.id) ?? p.subscriptionCount,
+    })),
     blocks: snapshot.blocks.map((block) => {
       if (!blockIds.includes(block.id)) return block;
       const valueCounts: Record<string, number> = {};
-      for (const row of values) if (String(row.id) === block.id) valueCounts[rtName.get(String(row.rt))!] = Number(row.n);
+      for (const row of values)
+        if (String(row.id) === block.id) valueCounts[rtName.get(String(row.rt))!] = Number(row.n);
       const seen = attributes.filter((row) => String(row.id) === block.id);
       return {
         ...block,
@@ -165,7 +198,10 @@ export async function addCounts(
         })),
       };
     }),
-    resourceTypes: snapshot.resourceTypes.map((rt) => ({ ...rt, valueCount: rtValuesById.get(rt.id) ?? rt.valueCount })),
+    resourceTypes: snapshot.resourceTypes.map((rt) => ({
+      ...rt,
+      valueCount: rtValuesById.get(rt.id) ?? rt.valueCount,
+    })),
   };
 }
 

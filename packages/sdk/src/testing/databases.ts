@@ -8,11 +8,14 @@ import { join } from "node:path";
 import { Database } from "../db/database.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 
-export const POSTGRES_ADMIN_URL = process.env.ORCHESTRATOR_TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
+export const POSTGRES_ADMIN_URL =
+  process.env.ORCHESTRATOR_TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 export const SKIP_POSTGRES = process.env.ORCHESTRATOR_SKIP_POSTGRES === "1";
 
 if (SKIP_POSTGRES) {
-  console.warn("\n!!! ORCHESTRATOR_SKIP_POSTGRES=1: PostgreSQL tests are NOT run. CI must not set this. !!!\n");
+  console.warn(
+    "\n!!! ORCHESTRATOR_SKIP_POSTGRES=1: PostgreSQL tests are NOT run. CI must not set this. !!!\n",
+  );
 }
 
 export type DatabaseKind = "pglite" | "postgresql";
@@ -27,7 +30,10 @@ export interface TestDatabase {
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "orch-pglite-"));
-    return { target: { kind: "pglite", dataDir: join(dir, "db") }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { kind: "pglite", dataDir: join(dir, "db") },
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `orch_test_${randomBytes(6).toString("hex")}`;
   const admin = await Database.open({ kind: "postgresql", url: POSTGRES_ADMIN_URL });
@@ -59,7 +65,10 @@ export function targetFromUrl(databaseUrl: string): DatabaseTarget {
 }
 
 /** Opens a database from a test, under the same lock the CLI takes, and closes it after `work`. */
-export async function withTestDatabase<T>(databaseUrl: string, work: (db: Database) => Promise<T>): Promise<T> {
+export async function withTestDatabase<T>(
+  databaseUrl: string,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
   const db = await Database.open(targetFromUrl(databaseUrl));
   try {
     return await work(db);

@@ -1,4 +1,10 @@
-import { compareWithDatabase, countChanges, loadRegistry, MigrationRunner, migrationSources } from "@orchestrator/sdk";
+import {
+  compareWithDatabase,
+  countChanges,
+  loadRegistry,
+  MigrationRunner,
+  migrationSources,
+} from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { EXIT } from "../../exit-codes.ts";
 
@@ -24,10 +30,14 @@ export default class DbCheck extends BaseCommand<typeof DbCheck> {
       this.say(`Applied migrations changed or missing: ${result.changed.join(", ")}.`);
       process.exitCode = EXIT.migrationFailed;
     } else if (result.pending.length > 0) {
-      this.say(`${result.pending.length} migration(s) pending: ${result.pending.join(", ")}. Run \`orchestrator db upgrade heads\`.`);
+      this.say(
+        `${result.pending.length} migration(s) pending: ${result.pending.join(", ")}. Run \`orchestrator db upgrade heads\`.`,
+      );
       process.exitCode = EXIT.migrationsPending;
     } else if (result.differences > 0) {
-      this.say(`The domain models differ from the database in ${result.differences} place(s). Run \`orchestrator db diff\` to see them, \`orchestrator db migrate-domain-models MESSAGE\` to fix them.`);
+      this.say(
+        `The domain models differ from the database in ${result.differences} place(s). Run \`orchestrator db diff\` to see them, \`orchestrator db migrate-domain-models MESSAGE\` to fix them.`,
+      );
       process.exitCode = EXIT.modelsDiverge;
     } else {
       this.say("Models, migrations and database agree.");

@@ -13,7 +13,9 @@ export default class DbDiff extends BaseCommand<typeof DbDiff> {
     const project = await this.project();
     const model = await loadRegistry(project.registryFile);
     const { changes } = await this.withDatabase(project, (db) => compareWithDatabase(db, model));
-    this.say(isEmptyChangeSet(changes) ? "The database matches the domain models." : renderChangeTree(changes));
+    this.say(
+      isEmptyChangeSet(changes) ? "The database matches the domain models." : renderChangeTree(changes),
+    );
     return changes;
   }
 }

@@ -8,7 +8,10 @@ export default class DbDowngrade extends BaseCommand<typeof DbDowngrade> {
     "-1 (the default) reverts the last migration, -N the last N, base reverts everything including the orchestrator's core schema, and a migration name reverts every migration applied after it.",
   );
   static override args = {
-    target: Args.string({ description: "-N, base, or the migration to keep as the last applied one", default: "-1" }),
+    target: Args.string({
+      description: "-N, base, or the migration to keep as the last applied one",
+      default: "-1",
+    }),
   };
   static override examples = ["<%= config.bin %> db downgrade", "<%= config.bin %> db downgrade base"];
 

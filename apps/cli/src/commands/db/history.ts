@@ -4,7 +4,9 @@ import { style } from "../../ui/style.ts";
 
 export default class DbHistory extends BaseCommand<typeof DbHistory> {
   static override summary = "List every migration in apply order and whether it is applied.";
-  static override description = helpWithExitCodes("Marks migrations that are applied, pending, changed since they were applied, or missing from the migrations folder.");
+  static override description = helpWithExitCodes(
+    "Marks migrations that are applied, pending, changed since they were applied, or missing from the migrations folder.",
+  );
   static override examples = ["<%= config.bin %> db history", "<%= config.bin %> db history --json"];
 
   async run(): Promise<MigrationStatus[]> {

@@ -3,12 +3,16 @@ import { MigrationRunner, migrationSources } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 
 export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
-  static override summary = "Apply pending migrations: the orchestrator's core schema first, then your data migrations.";
+  static override summary =
+    "Apply pending migrations: the orchestrator's core schema first, then your data migrations.";
   static override description = helpWithExitCodes(
     "Each migration runs in its own transaction: if a statement fails, that migration changes nothing and the error names the statement. Concurrent runs wait for each other; each migration is applied exactly once. An applied migration whose file changed afterwards stops the upgrade.",
   );
   static override args = {
-    target: Args.string({ description: "heads (all), +N (the next N), or a migration name to stop after", default: "heads" }),
+    target: Args.string({
+      description: "heads (all), +N (the next N), or a migration name to stop after",
+      default: "heads",
+    }),
   };
   static override examples = ["<%= config.bin %> db upgrade heads", "<%= config.bin %> db upgrade +1"];
 
@@ -20,7 +24,11 @@ export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
         onProgress: ({ name }) => this.say(`Applied ${name}`),
       });
       const applied = await runner.upgrade(this.args.target);
-      this.say(applied.length === 0 ? `Nothing to apply: ${db.label} is up to date.` : `Database ${db.label} is at ${applied.at(-1)}.`);
+      this.say(
+        applied.length === 0
+          ? `Nothing to apply: ${db.label} is up to date.`
+          : `Database ${db.label} is at ${applied.at(-1)}.`,
+      );
       return { database: db.label, applied };
     });
   }

@@ -26,7 +26,8 @@ export const ProductBlock = defineEntity({
     status: p.string().length(255).nullable(),
     createdAt: timestamp().defaultRaw("current_timestamp"),
     endDate: timestamp().nullable(),
-    resourceTypes: () => p
+    resourceTypes: () =>
+      p
         .manyToMany(ResourceType)
         .pivotTable("product_block_resource_types")
         .joinColumn("product_block_id")
@@ -69,13 +70,20 @@ export const Product = defineEntity({
     createdAt: timestamp().defaultRaw("current_timestamp"),
     endDate: timestamp().nullable(),
     fixedInputs: () => p.oneToMany(FixedInput).mappedBy("product"),
-    productBlocks: () => p
+    productBlocks: () =>
+      p
         .manyToMany(ProductBlock)
         .pivotTable("product_product_blocks")
         .joinColumn("product_id")
         .inverseJoinColumn("product_block_id")
         .owner(),
-    workflows: () => p.manyToMany(Workflow).pivotTable("products_workflows").joinColumn("product_id").inverseJoinColumn("workflow_id").owner(),
+    workflows: () =>
+      p
+        .manyToMany(Workflow)
+        .pivotTable("products_workflows")
+        .joinColumn("product_id")
+        .inverseJoinColumn("workflow_id")
+        .owner(),
   },
 });
 

@@ -1,0 +1,140 @@
+import { Args, Flags } from "@oclif/core";
+import {
+  type ChangeSet,
+  compareWithDatabase,
+  type GeneratedMigration,
+  generateMigration,
+  loadRegistry,
+  MigrationRunner,
+  MissingAnswersError,
+  migrationSources,
+  ProjectError,
+} from "@orchestrator/sdk";
+import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+import { readJsonArgument } from "../../json-argument.ts";
+import { renderChangeTree } from "../../ui/change-tree.ts";
+import { renderImpact } from "../../ui/impact.ts";
+import { PromptResolver } from "../../ui/prompt-resolver.ts";
+import { style } from "../../ui/style.ts";
+
+interface Result {
+  changes: ChangeSet;
+  questions: { id: string; kind: string; prompt: string; answer?: string; source?: string }[];
+  upgrade: string[];
+  downgrade: string[];
+  file: string | null;
+}
+
+export default class DbMigrateDomainModels extends BaseCommand<typeof DbMigrateDomainModels> {
+  static override summary =
+    "Generate a migration that brings the database's product metadata in line with the domain models.";
+  static override description = helpWithExitCodes(
+    `Compares the registry with the database, asks what the models do not say (descriptions, tags, fixed-input values, default values for existing instances, renames), and writes <timestamp>_<slug>.ts with upgrade and downgrade SQL into the migrations folder. Apply it with \`orchestrator db upgrade heads\`.
+
+Answers come from --updates/--inputs first, then from the models (description, tag, fixedInputs, renamedFrom), then from prompts. Without a terminal, unanswered questions stop the command before anything is written (exit 3; with --json the missing answers are printed in the --inputs shape).`,
+  );
+  static override args = {
+    message: Args.string({
+      description: 'What the migration does, e.g. "Add User and UserGroup products"',
+      required: true,
+    }),
+  };
+  static override flags = {
+    test: Flags.boolean({
+      description: "Write nothing: print the changes and the upgrade and downgrade SQL",
+    }),
+    inputs: Flags.string({
+      description:
+        'Answers as JSON, inline or @file (reference shape: {"<product>": {"description", "tag", "<fixed input>"}, …})',
+    }),
+    updates: Flags.string({
+      description:
+        'Renames as JSON, inline or @file: {"resource_types": {old: new}, "block_resource_types": {block: {old: new}}, "fixed_inputs": {product: {old: new}}}',
+    }),
+    "confirm-warnings": Flags.boolean({
+      description: "Together with --yes: confirm deleting products, blocks or resource types that hold data",
+    }),
+    yes: Flags.boolean({
+      char: "y",
+      description: "Do not ask for the final confirmation (never confirms deleting data on its own)",
+    }),
+  };
+  static override examples = [
+    '<%= config.bin %> db migrate-domain-models "Add User and UserGroup products"',
+    '<%= config.bin %> db migrate-domain-models "Add User and UserGroup products" --inputs @answers.json',
+    '<%= config.bin %> db migrate-domain-models "Rename age" --updates \'{"resource_types": {"age": "years"}}\' --test',
+  ];
+
+  async run(): Promise<Result> {
+    const { test, yes } = this.flags;
+    const inputs = readJsonArgument("inputs", this.flags.inputs);
+    const updates = readJsonArgument("updates", this.flags.updates);
+    const project = await this.project();
+    const model = await loadRegistry(project.registryFile);
+    // Read everything needed, then release the database before anyone is asked anything.
+    const comparison = await this.withDatabase(project, async (db) => {
+      const pending = (
+        await new MigrationRunner(db, migrationSources(project.migrationsDir)).status()
+      ).filter((s) => !s.applied);
+      if (pending.length > 0) throw ProjectError.migrationsPending(pending.map((s) => s.name));
+      return compareWithDatabase(db, model);
+    });
+    if (test) this.say(`${style.bold("NOTE:")} Running in test mode. No migration file will be generated.\n`);
+
+    const interactive = Boolean(process.stdin.isTTY) && !this.jsonEnabled();
+    let generated: GeneratedMigration;
+    try {
+      generated = await generateMigration(project, comparison, model, {
+        message: this.args.message,
+        inputs,
+        updates,
+        ...(interactive ? { resolver: new PromptResolver() } : {}),
+        confirmDeletions: yes && this.flags["confirm-warnings"],
+        write: !test,
+        confirm: async (plan) => this.#confirm(plan, interactive, yes),
+      });
+    } catch (error) {
+      if (error instanceof MissingAnswersError && this.jsonEnabled()) {
+        Object.assign(error, { toJSON: () => ({ questions: error.toInputsShape() }) });
+      }
+      throw error;
+    }
+    if (generated.nothingToDo) {
+      this.say("Nothing to do: the database matches the domain models.");
+    } else if (test) {
+      this.say(renderChangeTree(generated.changes));
+      this.say(`\n${style.bold("Upgrade")}\n${generated.upgrade.join(";\n")};`);
+      this.say(`\n${style.bold("Downgrade")}\n${generated.downgrade.join(";\n")};`);
+    } else if (generated.file) {
+      this.say(`\nMigration generated: ${generated.file}`);
+      this.say(
+        "Don't forget to create a database backup before migrating! Then run `orchestrator db upgrade heads`.",
+      );
+    } else {
+      this.say("Cancelled: nothing was written.");
+    }
+    return {
+      changes: generated.changes,
+      questions: generated.questions.map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        prompt: q.prompt,
+        ...(q.answer !== undefined ? { answer: q.answer } : {}),
+        ...(q.source ? { source: q.source } : {}),
+      })),
+      upgrade: generated.upgrade,
+      downgrade: generated.downgrade,
+      file: generated.file,
+    };
+  }
+
+  /** Shows the change tree and the impact on existing data, then asks (interactive, without --yes). */
+  async #confirm(plan: GeneratedMigration, interactive: boolean, yes: boolean): Promise<boolean> {
+    this.say(`\n${renderChangeTree(plan.changes)}`);
+    const impact = renderImpact(plan.impact);
+    if (impact) this.say(`\n${impact}`);
+    if (!interactive || yes) return true;
+    const { confirm } = await import("@inquirer/prompts");
+    return confirm({ message: "Confirm the above actions", default: false });
+  }
+}

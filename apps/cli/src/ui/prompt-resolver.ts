@@ -1,0 +1,56 @@
+// Asks the migration's questions in a terminal with @inquirer/prompts, in the seed's wording: a header
+// ("Create new products") once before its first question, a subject line ("Product: User User internal")
+// once before its questions, then the prompt. inquirer re-asks natively with the validation's reason.
+import { confirm, input, select } from "@inquirer/prompts";
+import type { AnswerResolver, Question } from "@orchestrator/sdk";
+import { style } from "./style.ts";
+
+export class PromptResolver implements AnswerResolver {
+  #lastHeader: string | undefined;
+  #lastIntro: string | undefined;
+  readonly #write: (text: string) => void;
+
+  constructor(write: (text: string) => void = (text) => process.stdout.write(text)) {
+    this.#write = write;
+  }
+
+  async ask(question: Question, retry?: { answer: string; reason: string }): Promise<string> {
+    this.#context(question);
+    if (retry) this.#write(`${style.red(retry.reason)}\n`);
+    return input({
+      message: question.prompt.trim(),
+      ...(question.default !== undefined ? { default: question.default } : {}),
+      validate: (value) => question.validate(value) ?? true,
+    });
+  }
+
+  async choose(question: Question, options: readonly string[]): Promise<string | null> {
+    this.#context(question);
+    const none = "\u0000none";
+    const choice = await select({
+      message: question.prompt.trim(),
+      choices: [
+        ...options.map((option) => ({ name: option, value: option })),
+        { name: "none of these", value: none },
+      ],
+    });
+    return choice === none ? null : choice;
+  }
+
+  async confirm(question: Question): Promise<boolean> {
+    this.#context(question);
+    return confirm({ message: question.prompt.trim(), default: false });
+  }
+
+  #context(question: Question): void {
+    if (question.header !== this.#lastHeader) {
+      this.#write(`\n${style.bold(style.underline(question.header))}\n`);
+      this.#lastHeader = question.header;
+      this.#lastIntro = undefined;
+    }
+    if (question.intro && question.intro !== this.#lastIntro) {
+      this.#write(`${question.intro}\n`);
+      this.#lastIntro = question.intro;
+    }
+  }
+}

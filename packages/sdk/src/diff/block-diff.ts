@@ -1,0 +1,96 @@
+// Product blocks against the database (§c.1, c.7). Blocks are compared one by one in discovery order, so
+// blocks that use each other cannot make the diff recurse (fix g.11), and a block reached only through a
+// new product is compared too (fix g.5).
+import type { DomainModel, ModelBlock, SourceLocation } from "../model/domain-model.ts";
+import { heldBlocks } from "./attributes.ts";
+import type { ChangeSet } from "./change-set.ts";
+import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
+
+export function diffBlocks(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): void {
+  for (const block of model.blocks) diffBlock(block, db, out);
+
+  const inModel = new Set(model.blocks.map((b) => b.name));
+  for (const row of byName(db.blocks.values(), (b) => b.name)) {
+    if (inModel.has(row.name)) continue;
+    out.deleteProductBlocks.push({
+      block: row.name,
+      instances: row.instanceCount,
+      description: row.description,
+      tag: row.tag,
+      status: row.status,
+      location: lostBlockAt(row.name, model, db),
+    });
+  }
+}
+
+function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void {
+  const row = db.blocks.get(block.name);
+  if (!row) out.createProductBlocks.push({ block: block.name, location: block.location });
+  const instances = row?.instanceCount ?? 0;
+
+  const linked = new Set(row?.resourceTypes);
+  for (const rt of block.resourceTypes) {
+    if (linked.has(rt.name)) continue;
+    // `instances` is filled in once all links are known (instances-at-migration.ts).
+    out.createResourceTypeLinks.push({
+      block: block.name,
+      resourceType: rt.name,
+      instances: 0,
+      values: 0,
+      location: rt.location,
+    });
+  }
+  const declared = new Set(block.resourceTypes.map((rt) => rt.name));
+  for (const rt of [...linked].sort()) {
+    if (declared.has(rt)) continue;
+    const values = row?.valueCounts[rt] ?? 0;
+    out.deleteResourceTypeLinks.push({
+      block: block.name,
+      resourceType: rt,
+      instances,
+      values,
+      location: block.location,
+    });
+  }
+
+  const held = heldBlocks(block.blockFields);
+  for (const [dependsOn, { attributes, location, locations }] of held) {
+    const relation = row?.dependsOn.find((r) => r.block === dependsOn);
+    if (!relation) {
+      out.createBlockRelations.push({ block: block.name, dependsOn, attributes, instances, location });
+      continue;
+    }
+    // The relation row exists. Attributes seen on instance relations tell which attributes already have
+    // instances; none seen means we cannot tell, and the relation is taken to cover every attribute.
+    if (relation.attributes.length === 0 || instances === 0) continue;
+    const missing = attributes.filter((a) => !relation.attributes.includes(a));
+    if (missing.length === 0) continue;
+    out.createBlockRelations.push({
+      block: block.name,
+      dependsOn,
+      attributes: missing,
+      instances,
+      existing: true,
+      location: locations[missing[0]!]!,
+    });
+  }
+  for (const relation of byName(row?.dependsOn ?? [], (r) => r.block)) {
+    if (held.has(relation.block)) continue;
+    out.deleteBlockRelations.push({
+      block: block.name,
+      dependsOn: relation.block,
+      attributes: [...relation.attributes],
+      instances,
+      location: block.location,
+    });
+  }
+}
+
+/** A block gone from the model is reported at the first definition that used to hold it. */
+function lostBlockAt(name: string, model: DomainModel, db: WorkingSnapshot): SourceLocation {
+  const holder = model.blocks.find((b) => db.blocks.get(b.name)?.dependsOn.some((r) => r.block === name));
+  if (holder) return holder.location;
+  const product = model.products.find((p) => db.products.get(p.name)?.blocks.includes(name));
+  if (product) return model.productTypes[product.productType]!.location;
+  return model.registryLocation;
+}

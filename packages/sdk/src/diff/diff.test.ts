@@ -1,0 +1,311 @@
+import { describe, expect, it } from "vitest";
+import { defineProductBlock } from "../model/define-product-block.ts";
+import { defineProductType } from "../model/define-product-type.ts";
+import { defineRegistry } from "../model/define-registry.ts";
+import { normalizeRegistry } from "../model/normalize-registry.ts";
+import { r } from "../model/r.ts";
+import type { Snapshot } from "../snapshot/snapshot.ts";
+import { snapshotFromModel } from "../testing/snapshot-from-model.ts";
+import { workshopModel } from "../testing/workshop-model.ts";
+import type { ChangeSet } from "./change-set.ts";
+import { countChanges, isEmptyChangeSet } from "./change-set-summary.ts";
+import { diff } from "./diff.ts";
+
+const EMPTY: Snapshot = { products: [], blocks: [], resourceTypes: [] };
+
+/** The non-empty categories and their (subject, target) pairs, for compact assertions. */
+function summary(changeSet: ChangeSet): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(changeSet)) {
+    if (!Array.isArray(value) || value.length === 0 || key === "ignoredUpdates") continue;
+    out[key] = value.map((entry: Record<string, unknown>) =>
+      ["product", "block", "from", "resourceType", "fixedInput", "dependsOn", "to"]
+        .filter((k) => typeof entry[k] === "string")
+        .map((k) => entry[k])
+        .join(" / "),
+    );
+  }
+  return out;
+}
+
+describe("diff: the workshop model on a fresh database (appendix A)", () => {
+  const changeSet = diff(workshopModel(), EMPTY);
+
+  it("creates the three products, their fixed inputs, blocks, links and resource types, and nothing else", () => {
+    expect(summary(changeSet)).toEqual({
+      createProducts: ["User Group", "User internal", "User external"],
+      createFixedInputs: ["User internal / affiliation", "User external / affiliation"],
+      createProductBlockLinks: [
+        "User Group / UserGroupBlock",
+        "User internal / UserBlock",
+        "User external / UserBlock",
+      ],
+      createResourceTypes: ["group_name", "group_id", "username", "age", "user_id"],
+      createResourceTypeLinks: [
+        "UserGroupBlock / group_name",
+        "UserGroupBlock / group_id",
+        "UserBlock / username",
+        "UserBlock / age",
+        "UserBlock / user_id",
+      ],
+      createProductBlocks: ["UserGroupBlock", "UserBlock"],
+      createBlockRelations: ["UserBlock / UserGroupBlock"],
+    });
+    expect(changeSet.createBlockRelations[0]!.attributes).toEqual(["group"]);
+    expect(countChanges(changeSet)).toBe(21);
+  });
+
+  it("needs no default values: nothing has instances", () => {
+    expect(changeSet.createResourceTypeLinks.every((link) => link.instances === 0)).toBe(true);
+  });
+
+  it("is empty against the database the model produced", () => {
+    const model = workshopModel();
+    const result = diff(
+      model,
+      snapshotFromModel(model, { subscriptions: { "User internal": 2 }, instances: { UserBlock: 2 } }),
+    );
+    expect(isEmptyChangeSet(result)).toBe(true);
+    expect(result.renameCandidates).toEqual({ resourceTypes: [], blockResourceTypes: [], fixedInputs: [] });
+  });
+});
+
+describe("diff: block differences (c.1) and default values (c.8)", () => {
+  it("a new resource type on a block with instances asks for a default value for every instance", () => {
+    const db = snapshotFromModel(workshopModel(), { instances: { UserBlock: 4 } });
+    const changeSet = diff(workshopModel({ userBlockExtra: { email: r.string() } }), db);
+    expect(summary(changeSet)).toEqual({
+      createResourceTypes: ["email"],
+      createResourceTypeLinks: ["UserBlock / email"],
+    });
+    expect(changeSet.createResourceTypeLinks[0]).toMatchObject({ instances: 4, values: 0 });
+  });
+
+  it("a resource type linked from another block is linked, not created", () => {
+    const db = snapshotFromModel(workshopModel());
+    expect(summary(diff(workshopModel({ userBlockExtra: { group_id: r.string() } }), db))).toEqual({
+      createResourceTypeLinks: ["UserBlock / group_id"],
+    });
+  });
+
+  it("a removed resource type deletes the link with its values, and the type once nothing uses it", () => {
+    const db = snapshotFromModel(workshopModel(), { instances: { UserBlock: 3 } });
+    const model = workshopModel({ withoutAge: true });
+    const changeSet = diff(model, db);
+    expect(summary(changeSet)).toEqual({
+      deleteResourceTypeLinks: ["UserBlock / age"],
+      deleteResourceTypes: ["age"],
+    });
+    expect(changeSet.deleteResourceTypeLinks[0]).toMatchObject({ instances: 3, values: 3 });
+    expect(changeSet.deleteResourceTypes[0]).toMatchObject({ values: 3 });
+    // Database-only items point at the definition that lost them.
+    const userBlock = model.blocks.find((b) => b.name === "UserBlock")!;
+    expect(changeSet.deleteResourceTypeLinks[0]!.location).toEqual(userBlock.location);
+    expect(changeSet.deleteResourceTypes[0]!.location).toEqual(userBlock.location);
+  });
+
+  it("a block newly held by an existing block with instances gets one instance per attribute (c.8 rule 2)", () => {
+    const Tag = defineProductBlock({ name: "Tag", fields: { label: r.string() } });
+    const before = workshopModel();
+    const Group = defineProductBlock({
+      name: "UserGroupBlock",
+      fields: { group_name: r.string(), group_id: r.int(), tags: r.list(r.block(Tag)), main: r.block(Tag) },
+    });
+    const model = normalizeRegistry(
+      defineRegistry({
+        "User Group": defineProductType({ name: "UserGroup", blocks: { settings: r.block(Group) } }),
+      }),
+    );
+    const db = snapshotFromModel(before, { instances: { UserGroupBlock: 5 } });
+    const changeSet = diff(model, db);
+    expect(changeSet.createBlockRelations).toMatchObject([
+      { block: "UserGroupBlock", dependsOn: "Tag", attributes: ["tags", "main"], instances: 5 },
+    ]);
+    expect(changeSet.createResourceTypeLinks).toMatchObject([
+      { block: "Tag", resourceType: "label", instances: 10 },
+    ]);
+  });
+});
+
+describe("diff: product differences (c.2)", () => {
+  it("a removed fixed input is deleted per product with the value the downgrade restores", () => {
+    const db = snapshotFromModel(workshopModel());
+    const model = workshopModel({ withoutAffiliation: true });
+    const changeSet = diff(model, db);
+    expect(summary(changeSet)).toEqual({
+      deleteFixedInputs: ["User internal / affiliation", "User external / affiliation"],
+    });
+    expect(changeSet.deleteFixedInputs.map((f) => f.value)).toEqual(["internal", "x"]);
+    expect(changeSet.deleteFixedInputs[0]!.location).toEqual(model.productTypes.User!.location);
+  });
+
+  it("a block newly linked to a product with subscriptions gets root instances (c.8 rule 3)", () => {
+    const Extra = defineProductBlock({ name: "Extra", fields: { note: r.string() } });
+    const before = workshopModel();
+    const UserGroupBlock = defineProductBlock({
+      name: "UserGroupBlock",
+      fields: { group_name: r.string(), group_id: r.int() },
+    });
+    const UserGroup = defineProductType({
+      name: "UserGroup",
+      blocks: { settings: r.block(UserGroupBlock), extra: r.block(Extra) },
+    });
+    const model = normalizeRegistry(defineRegistry({ "User Group": UserGroup }));
+    const db = snapshotFromModel(before, { subscriptions: { "User Group": 7 } });
+    const changeSet = diff(model, db);
+    expect(changeSet.createProductBlockLinks).toMatchObject([
+      { product: "User Group", block: "Extra", attributes: ["extra"], subscriptions: 7 },
+    ]);
+    expect(changeSet.createResourceTypeLinks).toMatchObject([
+      { block: "Extra", resourceType: "note", instances: 7 },
+    ]);
+    expect(changeSet.deleteProducts.map((p) => p.product)).toEqual(["User external", "User internal"]);
+  });
+
+  it("a product missing from the registry is deleted with its subscriptions, reported at the registry", () => {
+    const model = workshopModel({ withoutExternal: true });
+    const changeSet = diff(
+      model,
+      snapshotFromModel(workshopModel(), { subscriptions: { "User external": 3 } }),
+    );
+    expect(summary(changeSet)).toEqual({ deleteProducts: ["User external"] });
+    expect(changeSet.deleteProducts[0]).toMatchObject({ subscriptions: 3, location: model.registryLocation });
+  });
+
+  it("blocks no registered product reaches are deleted, at the definition that held them", () => {
+    const Only = defineProductBlock({ name: "OnlyBlock", fields: { v: r.string() } });
+    const model = normalizeRegistry(
+      defineRegistry({ P: defineProductType({ name: "P", blocks: { only: r.block(Only) } }) }),
+    );
+    const db = snapshotFromModel(workshopModel(), { instances: { UserBlock: 2 } });
+    const changeSet = diff(model, db);
+    expect(changeSet.deleteProductBlocks).toMatchObject([
+      { block: "UserBlock", instances: 2, location: model.registryLocation },
+      { block: "UserGroupBlock", instances: 0 },
+    ]);
+    expect(changeSet.deleteProducts).toHaveLength(3);
+    expect(changeSet.deleteResourceTypes.map((rt) => rt.resourceType)).toEqual([
+      "age",
+      "group_id",
+      "group_name",
+      "user_id",
+      "username",
+    ]);
+  });
+});
+
+describe("diff: fixed bugs of the reference (g)", () => {
+  it("g.2/g.8: a second attribute holding an already-related block creates instances for that attribute alone", () => {
+    const db = snapshotFromModel(workshopModel(), { instances: { UserBlock: 3 } });
+    const changeSet = diff(workshopModel({ secondGroup: true }), db);
+    expect(summary(changeSet)).toEqual({ createBlockRelations: ["UserBlock / UserGroupBlock"] });
+    expect(changeSet.createBlockRelations[0]).toMatchObject({
+      attributes: ["other_group"],
+      existing: true,
+      instances: 3,
+    });
+  });
+
+  it("g.2: a relation whose snapshot attributes are empty covers every model attribute", () => {
+    const db = snapshotFromModel(workshopModel());
+    expect(isEmptyChangeSet(diff(workshopModel({ secondGroup: true }), db))).toBe(true);
+  });
+
+  it("g.8: a new relation lists every attribute", () => {
+    const changeSet = diff(workshopModel({ secondGroup: true }), EMPTY);
+    expect(changeSet.createBlockRelations[0]!.attributes).toEqual(["group", "other_group"]);
+  });
+
+  it("g.9: a required union that is the first of several block fields relates every member", () => {
+    const A = defineProductBlock({ name: "A", fields: { a: r.string() } });
+    const B = defineProductBlock({ name: "B", fields: { b: r.string() } });
+    const C = defineProductBlock({ name: "C", fields: { c: r.string() } });
+    const Holder = defineProductBlock({
+      name: "Holder",
+      fields: { either: r.union(A, B), more: r.list(r.union(B, C)), one: r.block(C) },
+    });
+    const model = normalizeRegistry(
+      defineRegistry({ P: defineProductType({ name: "P", blocks: { holder: r.block(Holder) } }) }),
+    );
+    const changeSet = diff(model, EMPTY);
+    expect(changeSet.createBlockRelations.map((rel) => [rel.dependsOn, rel.attributes])).toEqual([
+      ["A", ["either"]],
+      ["B", ["either", "more"]],
+      ["C", ["more", "one"]],
+    ]);
+    expect(isEmptyChangeSet(diff(model, snapshotFromModel(model)))).toBe(true);
+  });
+
+  it("g.11: mutually recursive blocks are diffed without looping", () => {
+    const A: any = defineProductBlock({
+      name: "A",
+      fields: { b: r.block(() => B).optional(), x: r.string() },
+    });
+    const B: any = defineProductBlock({
+      name: "B",
+      fields: { a: r.list(r.block(() => A)), self: r.block(() => B).optional() },
+    });
+    const model = normalizeRegistry(
+      defineRegistry({ P: defineProductType({ name: "P", blocks: { a: r.block(A) } }) }),
+    );
+    expect(model.blocks.map((b) => b.name)).toEqual(["A", "B"]);
+    expect(isEmptyChangeSet(diff(model, snapshotFromModel(model, { instances: { A: 2, B: 2 } })))).toBe(true);
+    const changeSet = diff(model, EMPTY);
+    expect(changeSet.createBlockRelations.map((rel) => `${rel.block}->${rel.dependsOn}`)).toEqual([
+      "A->B",
+      "B->A",
+      "B->B",
+    ]);
+  });
+
+  it("g.23: the same fixed input on products that are not adjacent is created for every one of them", () => {
+    const Blk = defineProductBlock({ name: "Blk", fields: { v: r.string() } });
+    const T1 = defineProductType({
+      name: "T1",
+      fixedInputs: { speed: r.int() },
+      blocks: { b: r.block(Blk) },
+    });
+    const T2 = defineProductType({ name: "T2", blocks: { b: r.block(Blk) } });
+    const model = normalizeRegistry(defineRegistry({ one: T1, two: T2, three: T1 }));
+    expect(diff(model, EMPTY).createFixedInputs.map((f) => f.product)).toEqual(["one", "three"]);
+  });
+
+  it("g.5: a new product reusing an existing block whose definition changed gets the change", () => {
+    const Blk = defineProductBlock({
+      name: "UserGroupBlock",
+      fields: { group_name: r.string(), group_id: r.int(), extra: r.string() },
+    });
+    const model = normalizeRegistry(
+      defineRegistry({ "Brand new": defineProductType({ name: "New", blocks: { settings: r.block(Blk) } }) }),
+    );
+    const db = snapshotFromModel(workshopModel());
+    const changeSet = diff(model, db);
+    expect(changeSet.createProducts.map((p) => p.product)).toEqual(["Brand new"]);
+    expect(changeSet.createResourceTypeLinks.map((l) => `${l.block}.${l.resourceType}`)).toEqual([
+      "UserGroupBlock.extra",
+    ]);
+  });
+});
+
+describe("diff: determinism", () => {
+  it("gives the same change set for the same input, whatever the order of the snapshot lists", () => {
+    const model = workshopModel({ userBlockExtra: { email: r.string() }, withoutAffiliation: true });
+    const db = snapshotFromModel(workshopModel({ withoutExternal: false }), { instances: { UserBlock: 1 } });
+    const reversed: Snapshot = {
+      products: [...db.products].reverse(),
+      blocks: [...db.blocks].reverse().map((b) => ({ ...b, resourceTypes: [...b.resourceTypes].reverse() })),
+      resourceTypes: [...db.resourceTypes].reverse(),
+    };
+    const first = diff(model, db);
+    expect(diff(model, db)).toEqual(first);
+    expect(JSON.stringify(diff(model, reversed))).toBe(JSON.stringify(first));
+  });
+
+  it("does not change its inputs", () => {
+    const model = workshopModel();
+    const db = snapshotFromModel(workshopModel({ withoutAge: true }));
+    const copies = JSON.stringify([model, db]);
+    diff(model, db, { resource_types: { x: "y" } });
+    expect(JSON.stringify([model, db])).toBe(copies);
+  });
+});

@@ -1,0 +1,32 @@
+// diff(model, snapshot, updates): what must change in the database for it to match the model (§c).
+// Pure and deterministic: registry order for products, discovery order for blocks, then names.
+import type { DomainModel } from "../model/domain-model.ts";
+import type { Snapshot } from "../snapshot/snapshot.ts";
+import { diffBlocks } from "./block-diff.ts";
+import type { ChangeSet, Updates } from "./change-set.ts";
+import { emptyChangeSet } from "./change-set-summary.ts";
+import { fillInstancesAtMigration } from "./instances-at-migration.ts";
+import { diffProducts } from "./product-diff.ts";
+import { renameCandidates } from "./rename-candidates.ts";
+import { applyRenames } from "./renames.ts";
+import { diffResourceTypes } from "./resource-type-diff.ts";
+import { WorkingSnapshot } from "./working-snapshot.ts";
+
+export function diff(model: DomainModel, snapshot: Snapshot, updates?: Updates): ChangeSet {
+  const db = new WorkingSnapshot(snapshot);
+  const out = emptyChangeSet();
+  const renames = applyRenames(model, db, updates);
+  out.renameProducts = renames.renameProducts;
+  out.renameProductBlocks = renames.renameProductBlocks;
+  out.renameResourceTypes = renames.renameResourceTypes;
+  out.updateBlockResourceTypes = renames.updateBlockResourceTypes;
+  out.renameFixedInputs = renames.renameFixedInputs;
+  out.ignoredUpdates = renames.ignoredUpdates;
+
+  diffProducts(model, db, out);
+  diffBlocks(model, db, out);
+  diffResourceTypes(model, db, out);
+  fillInstancesAtMigration(db, out);
+  out.renameCandidates = renameCandidates(model, db, out);
+  return out;
+}

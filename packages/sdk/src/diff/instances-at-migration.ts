@@ -1,0 +1,27 @@
+// §c.8: how many instances of a block will exist when the migration runs, which decides whether a new
+// resource type link needs a default value. Existing instances, plus the root instances created for
+// subscriptions of products newly linked to the block, plus the instances created under in-use-by blocks
+// of new relations (per attribute). Unlike the reference (rule 2 stops at relations), sources add up.
+import type { ChangeSet } from "./change-set.ts";
+import type { WorkingSnapshot } from "./working-snapshot.ts";
+
+export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): void {
+  const memo = new Map<string, number>();
+  const count = (block: string, visiting: Set<string>): number => {
+    const known = memo.get(block);
+    if (known !== undefined) return known;
+    let total = db.blocks.get(block)?.instanceCount ?? 0;
+    if (visiting.has(block)) return total; // a cycle of new relations: count one level only
+    visiting.add(block);
+    for (const link of out.createProductBlockLinks) {
+      if (link.block === block) total += link.subscriptions * link.attributes.length;
+    }
+    for (const relation of out.createBlockRelations) {
+      if (relation.dependsOn === block) total += count(relation.block, visiting) * relation.attributes.length;
+    }
+    visiting.delete(block);
+    memo.set(block, total);
+    return total;
+  };
+  for (const link of out.createResourceTypeLinks) link.instances = count(link.block, new Set());
+}

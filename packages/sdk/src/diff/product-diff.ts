@@ -1,0 +1,70 @@
+// Products against the database (§c.2, c.7): every registered product, new ones included (fix g.5).
+import type { DomainModel } from "../model/domain-model.ts";
+import { heldBlocks } from "./attributes.ts";
+import type { ChangeSet } from "./change-set.ts";
+import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
+
+export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): void {
+  for (const product of model.products) {
+    const type = model.productTypes[product.productType]!;
+    const row = db.products.get(product.name);
+    if (!row)
+      out.createProducts.push({ product: product.name, productType: type.name, location: product.location });
+
+    const fixedInputsInDb = new Set(row?.fixedInputs.map((fi) => fi.name));
+    for (const fixedInput of type.fixedInputs) {
+      if (!fixedInputsInDb.has(fixedInput.name)) {
+        out.createFixedInputs.push({
+          product: product.name,
+          fixedInput: fixedInput.name,
+          location: fixedInput.location,
+        });
+      }
+    }
+    const fixedInputsInModel = new Set(type.fixedInputs.map((fi) => fi.name));
+    for (const fixedInput of byName(row?.fixedInputs ?? [], (fi) => fi.name)) {
+      if (fixedInputsInModel.has(fixedInput.name)) continue;
+      out.deleteFixedInputs.push({
+        product: product.name,
+        fixedInput: fixedInput.name,
+        value: fixedInput.value,
+        location: type.location,
+      });
+    }
+
+    const subscriptions = row?.subscriptionCount ?? 0;
+    const held = heldBlocks(type.blockFields);
+    const blocksInDb = new Set(row?.blocks);
+    for (const [block, { attributes, location }] of held) {
+      if (!blocksInDb.has(block)) {
+        out.createProductBlockLinks.push({
+          product: product.name,
+          block,
+          attributes,
+          subscriptions,
+          location,
+        });
+      }
+    }
+    for (const block of [...blocksInDb].sort()) {
+      if (held.has(block)) continue;
+      out.deleteProductBlockLinks.push({
+        product: product.name,
+        block,
+        attributes: [],
+        subscriptions,
+        location: type.location,
+      });
+    }
+  }
+
+  const registered = new Set(model.products.map((p) => p.name));
+  for (const row of byName(db.products.values(), (p) => p.name)) {
+    if (registered.has(row.name)) continue;
+    out.deleteProducts.push({
+      product: row.name,
+      subscriptions: row.subscriptionCount,
+      location: model.registryLocation,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+// Resource type rows (§c.4): global names, created when a model block uses a name the database lacks,
+// deleted when no model block uses a name any more (the reference only deletes names that lost a link,
+// leaving orphans behind, g.20).
+import type { DomainModel, SourceLocation } from "../model/domain-model.ts";
+import type { ChangeSet } from "./change-set.ts";
+import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
+
+export function diffResourceTypes(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): void {
+  const used = new Map<string, SourceLocation>();
+  for (const block of model.blocks) {
+    for (const rt of block.resourceTypes) if (!used.has(rt.name)) used.set(rt.name, rt.location);
+  }
+  for (const [resourceType, location] of used) {
+    if (!db.resourceTypes.has(resourceType)) out.createResourceTypes.push({ resourceType, location });
+  }
+  for (const row of byName(db.resourceTypes.values(), (rt) => rt.name)) {
+    if (used.has(row.name)) continue;
+    const holder = model.blocks.find((b) => db.blocks.get(b.name)?.resourceTypes.includes(row.name));
+    out.deleteResourceTypes.push({
+      resourceType: row.name,
+      values: row.valueCount,
+      description: row.description,
+      location: holder?.location ?? model.registryLocation,
+    });
+  }
+}

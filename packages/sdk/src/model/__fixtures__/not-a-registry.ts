@@ -1,0 +1,2 @@
+// Exports something, but no registry.
+export const answer = 42;

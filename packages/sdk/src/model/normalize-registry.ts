@@ -1,0 +1,199 @@
+// Registry (DSL objects) → DomainModel (plain data). Walks products in registry order and their blocks
+// depth first (§b.9: first definition found for a name is the one kept), so the model lists blocks in
+// discovery order. Unlike the reference, a second *different* definition with the same block name is an
+// error rather than silently ignored.
+
+import { checkRequiredCycles } from "./block-cycles.ts";
+import { type AnyBlockFieldBuilder, isBlockFieldBuilder, resolveBlockRef } from "./block-field-builder.ts";
+import {
+  type AnyProductBlock,
+  type AnyProductType,
+  isProductBlock,
+  type Registry,
+  type RegistryProduct,
+} from "./definitions.ts";
+import type {
+  DomainModel,
+  ModelBlock,
+  ModelBlockField,
+  ModelFixedInput,
+  ModelProduct,
+  ModelProductType,
+  ModelResourceType,
+  ScalarSpec,
+  SourceLocation,
+} from "./domain-model.ts";
+import { fixedInputText } from "./fixed-input-values.ts";
+import { ModelError } from "./model-errors.ts";
+import { type AnyResourceTypeBuilder, isResourceTypeBuilder } from "./resource-type-builder.ts";
+
+/** The registry's model as plain data (a copy: callers may change it freely). */
+export function normalizeRegistry(registry: Registry): DomainModel {
+  return structuredClone(registry.model ?? buildDomainModel(registry.products, registry.location));
+}
+
+export function buildDomainModel(
+  products: readonly RegistryProduct[],
+  registryLocation: SourceLocation,
+): DomainModel {
+  const builder = new ModelBuilder();
+  const modelProducts = products.map((product) => builder.addProduct(product));
+  checkRequiredCycles(builder.blocks);
+  return {
+    products: modelProducts,
+    productTypes: builder.productTypes,
+    blocks: builder.blocks,
+    registryLocation,
+  };
+}
+
+class ModelBuilder {
+  readonly productTypes: Record<string, ModelProductType> = {};
+  readonly blocks: ModelBlock[] = [];
+  private readonly typeDefinitions = new Map<string, AnyProductType>();
+  private readonly blockDefinitions = new Map<string, AnyProductBlock>();
+
+  addProduct(product: RegistryProduct): ModelProduct {
+    const type = this.addProductType(product.type);
+    const fixedInputValues: Record<string, string> = {};
+    for (const [name, value] of Object.entries(product.fixedInputs)) {
+      const location = product.fixedInputLocations[name] ?? product.location;
+      const fixedInput = type.fixedInputs.find((f) => f.name === name);
+      if (!fixedInput) {
+        throw ModelError.unknownFixedInput(
+          product.name,
+          name,
+          type.fixedInputs.map((f) => f.name),
+          location,
+        );
+      }
+      const { text, expected } = fixedInputText(fixedInput.spec, value);
+      if (text === undefined)
+        throw ModelError.invalidFixedInputValue(product.name, name, value, expected, location);
+      fixedInputValues[name] = text;
+    }
+    return {
+      name: product.name,
+      productType: type.name,
+      ...optional("description", product.description),
+      ...optional("tag", product.tag),
+      fixedInputValues,
+      ...optional("renamedFrom", product.renamedFrom),
+      location: product.location,
+    };
+  }
+
+  private addProductType(definition: AnyProductType): ModelProductType {
+    const first = this.typeDefinitions.get(definition.name);
+    if (first && first !== definition) {
+      throw ModelError.duplicateProductTypeName(definition.name, definition.location, first.location);
+    }
+    if (first) return this.productTypes[definition.name]!;
+    this.typeDefinitions.set(definition.name, definition);
+    const locationOf = (field: string) => definition.fieldLocations[field] ?? definition.location;
+    const fixedInputs: ModelFixedInput[] = Object.entries(
+      definition.fixedInputs as Record<string, AnyResourceTypeBuilder>,
+    ).map(([name, builder]) => ({
+      name,
+      spec: copySpec(builder.spec),
+      ...optional("renamedFrom", builder.options.renamedFrom),
+      location: locationOf(name),
+    }));
+    const owner = `product type "${definition.name}"`;
+    const fields = Object.entries(definition.blocks as Record<string, AnyBlockFieldBuilder>).map(
+      ([attribute, builder]) => this.resolveBlockField(owner, attribute, builder, locationOf(attribute)),
+    );
+    const type: ModelProductType = {
+      name: definition.name,
+      fixedInputs,
+      blockFields: fields.map((f) => f.field),
+      location: definition.location,
+    };
+    this.productTypes[definition.name] = type;
+    for (const { definitions } of fields) for (const block of definitions) this.addBlock(block);
+    return type;
+  }
+
+  private addBlock(definition: AnyProductBlock): void {
+    const first = this.blockDefinitions.get(definition.name);
+    if (first && first !== definition) {
+      throw ModelError.duplicateBlockName(definition.name, definition.location, first.location);
+    }
+    if (first) return;
+    this.blockDefinitions.set(definition.name, definition);
+    const owner = `product block "${definition.name}"`;
+    const resourceTypes: ModelResourceType[] = [];
+    const fields: { field: ModelBlockField; definitions: AnyProductBlock[] }[] = [];
+    for (const [name, builder] of Object.entries(definition.fields)) {
+      const location = definition.fieldLocations[name] ?? definition.location;
+      if (isResourceTypeBuilder(builder)) resourceTypes.push(resourceType(name, builder, location));
+      else if (isBlockFieldBuilder(builder))
+        fields.push(this.resolveBlockField(owner, name, builder, location));
+    }
+    this.blocks.push({
+      name: definition.name,
+      ...optional("description", definition.description),
+      ...optional("tag", definition.tag),
+      ...optional("renamedFrom", definition.renamedFrom),
+      resourceTypes,
+      blockFields: fields.map((f) => f.field),
+      location: definition.location,
+    });
+    for (const { definitions } of fields) for (const block of definitions) this.addBlock(block);
+  }
+
+  private resolveBlockField(
+    owner: string,
+    attribute: string,
+    builder: AnyBlockFieldBuilder,
+    location: SourceLocation,
+  ) {
+    const definitions = builder.refs.map((ref) => {
+      let block: unknown;
+      try {
+        block = resolveBlockRef(ref);
+      } catch {
+        block = undefined;
+      }
+      if (!isProductBlock(block)) throw ModelError.unresolvedBlock(owner, attribute, location);
+      return block;
+    });
+    const { optional: isOptional, requiredFrom, min, max } = builder.options;
+    const field: ModelBlockField = {
+      attribute,
+      blocks: [...new Set(definitions.map((block) => block.name))],
+      list: builder.list,
+      optional: isOptional,
+      ...optional("min", min),
+      ...optional("max", max),
+      ...optional("requiredFrom", requiredFrom),
+      location,
+    };
+    return { field, definitions };
+  }
+}
+
+function resourceType(
+  name: string,
+  builder: AnyResourceTypeBuilder,
+  location: SourceLocation,
+): ModelResourceType {
+  const { description, requiredFrom, renamedFrom } = builder.options;
+  return {
+    name,
+    spec: copySpec(builder.spec),
+    ...optional("description", description),
+    ...optional("requiredFrom", requiredFrom),
+    ...optional("renamedFrom", renamedFrom),
+    location,
+  };
+}
+
+function copySpec(spec: ScalarSpec): ScalarSpec {
+  return { kind: spec.kind, ...(spec.values ? { values: [...spec.values] } : {}), list: spec.list };
+}
+
+/** Leaves absent properties out, so models compare and serialise cleanly. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

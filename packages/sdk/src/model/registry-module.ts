@@ -1,0 +1,58 @@
+// Shared by the in-process and the worker loader: import the user's module, find its registry, and turn
+// what it throws into typed errors that point into the user's files.
+import { dirname, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { OrchestratorError } from "../errors.ts";
+import { isRegistry } from "./definitions.ts";
+import type { DomainModel, SourceLocation } from "./domain-model.ts";
+import { ModelError, RegistryLoadError } from "./model-errors.ts";
+import { normalizeRegistry } from "./normalize-registry.ts";
+import { siteLocation } from "./source-index.ts";
+import { parseStackFrames } from "./stack-frames.ts";
+
+/** The SDK's package folder (…/sdk), whose frames are never "the user's". */
+const SDK_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+
+export async function importRegistry(modulePath: string, query = ""): Promise<DomainModel> {
+  const url = pathToFileURL(resolve(modulePath)).href + query;
+  let exports: Record<string, unknown>;
+  try {
+    exports = await import(url);
+  } catch (error) {
+    throw asTypedError(modulePath, error);
+  }
+  const registry = [exports.SUBSCRIPTION_MODEL_REGISTRY, exports.default].find(isRegistry);
+  if (!registry) throw RegistryLoadError.notARegistry(modulePath, Object.keys(exports));
+  return normalizeRegistry(registry);
+}
+
+function asTypedError(modulePath: string, error: unknown): OrchestratorError {
+  if (error instanceof OrchestratorError) return error;
+  // A model error raised by another copy of the SDK (the user's node_modules) is still a model error.
+  const code = (error as { code?: unknown })?.code;
+  if (error instanceof Error && typeof code === "string" && code.startsWith("ORCH_")) {
+    const location = (error as { location?: SourceLocation }).location;
+    return new ModelError(code, error.message, location ? { location } : {});
+  }
+  return RegistryLoadError.importFailed(modulePath, error, userLocation(error, dirname(resolve(modulePath))));
+}
+
+/**
+ * First stack position in the user's own files: preferably under the model module's folder, else any
+ * file that is not Node's internals, a dependency or the SDK itself.
+ */
+export function userLocation(error: unknown, projectDir: string): SourceLocation | undefined {
+  const stack = error instanceof Error ? error.stack : undefined;
+  const frames = parseStackFrames(stack).filter((site) => !site.file.includes(`${sep}node_modules${sep}`));
+  const inSdk = (file: string) =>
+    file.startsWith(`${SDK_ROOT}${sep}src`) || file.startsWith(`${SDK_ROOT}${sep}dist`);
+  const frame =
+    frames.find((site) => site.file.startsWith(projectDir + sep)) ??
+    frames.find((site) => !site.file.startsWith("node:") && !inSdk(site.file));
+  if (frame) return siteLocation(frame);
+  // A syntax error has no frame; Node puts "file:///…:line" on the stack's first line instead.
+  const match = /^(file:\/\/\S+?):(\d+)\s*$/m.exec(stack ?? "");
+  return match
+    ? siteLocation({ file: fileURLToPath(match[1]!), line: Number(match[2]), column: 1 })
+    : undefined;
+}

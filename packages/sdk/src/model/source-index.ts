@@ -1,0 +1,140 @@
+// Finds a define*(...) call in its source file and the positions of the names inside its object literal,
+// so that errors and editor features point at `name: "UserBlock"` or at a field's key rather than at the
+// call. Files are parsed once with the TypeScript parser (cached by path and modification time). Node's
+// type stripping replaces types with spaces, so runtime positions match the source text.
+import { readFileSync, statSync } from "node:fs";
+import ts from "typescript";
+import type { SourceLocation } from "./domain-model.ts";
+import type { CallSite } from "./stack-frames.ts";
+
+const cache = new Map<string, { mtimeMs: number; sourceFile: ts.SourceFile | undefined }>();
+
+function parse(file: string): ts.SourceFile | undefined {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = cache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.sourceFile;
+  let sourceFile: ts.SourceFile | undefined;
+  try {
+    const kind = /\.[cm]?jsx?$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+    sourceFile = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, kind);
+  } catch {
+    sourceFile = undefined;
+  }
+  cache.set(file, { mtimeMs, sourceFile });
+  return sourceFile;
+}
+
+export interface KeyPosition {
+  key: string;
+  location: SourceLocation;
+}
+
+/** What a define* function knows about its own source text. Every lookup may fail (then: the call site). */
+export interface DefinitionSource {
+  readonly call: SourceLocation;
+  /** Location of the value of `arg.<path>` (e.g. the `name:` string literal). */
+  valueLocation(path: readonly string[]): SourceLocation;
+  /** Keys of the object literal at `arg.<path>` in source order, duplicates included. */
+  keys(path: readonly string[]): KeyPosition[];
+}
+
+export function siteLocation(site: CallSite): SourceLocation {
+  return {
+    file: site.file,
+    line: site.line,
+    column: site.column,
+    endLine: site.line,
+    endColumn: site.column,
+  };
+}
+
+const UNKNOWN: SourceLocation = { file: "<unknown>", line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+export function locateDefinition(site: CallSite | undefined): DefinitionSource {
+  const call = site ? siteLocation(site) : UNKNOWN;
+  const sourceFile = site && parse(site.file);
+  const argument = sourceFile && site ? findCallArgument(sourceFile, site) : undefined;
+  const locate = (node: ts.Node) => nodeLocation(sourceFile!, node, call.file);
+  return {
+    call,
+    valueLocation(path) {
+      const node = argument && descend(argument, path);
+      return node ? locate(node) : call;
+    },
+    keys(path) {
+      const node = argument && descend(argument, path);
+      if (!node || !ts.isObjectLiteralExpression(node)) return [];
+      const keys: KeyPosition[] = [];
+      for (const property of node.properties) {
+        const name = property.name && propertyName(property.name);
+        if (name !== undefined) keys.push({ key: name, location: locate(property.name!) });
+      }
+      return keys;
+    },
+  };
+}
+
+function findCallArgument(sourceFile: ts.SourceFile, site: CallSite): ts.Expression | undefined {
+  let position: number;
+  try {
+    position = sourceFile.getPositionOfLineAndCharacter(site.line - 1, site.column - 1);
+  } catch {
+    return undefined;
+  }
+  // The innermost call whose callee (or opening parenthesis) spans the position V8 reported.
+  let best: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (position < node.getFullStart() || position > node.end) return;
+    if (ts.isCallExpression(node)) {
+      const start = node.getStart(sourceFile);
+      if (
+        start <= position &&
+        position <= node.arguments.pos &&
+        (!best || start >= best.getStart(sourceFile))
+      ) {
+        best = node;
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(sourceFile);
+  return best?.arguments[0];
+}
+
+function descend(node: ts.Expression, path: readonly string[]): ts.Node | undefined {
+  let current: ts.Node = node;
+  for (const segment of path) {
+    if (!ts.isObjectLiteralExpression(current)) return undefined;
+    let found: ts.Node | undefined;
+    for (const property of current.properties) {
+      if (!property.name || propertyName(property.name) !== segment) continue;
+      if (ts.isPropertyAssignment(property)) found = property.initializer;
+      else if (ts.isShorthandPropertyAssignment(property)) found = property.name;
+    }
+    if (!found) return undefined;
+    current = found;
+  }
+  return current;
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+function nodeLocation(sourceFile: ts.SourceFile, node: ts.Node, file: string): SourceLocation {
+  const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
+}

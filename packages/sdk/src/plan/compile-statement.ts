@@ -1,0 +1,166 @@
+// SQL per statement kind. One statement kind can need several SQL statements (values before the rows
+// they reference); each string is one statement, ready for Migration.addSql(). Inserts of metadata rows
+// end in ON CONFLICT DO NOTHING so re-running a migration after a partial or manual change does not stop
+// on a duplicate (g.22); the instance backfills guard themselves with NOT EXISTS instead.
+import {
+  backfillResourceType,
+  deleteInstancesWithDescendants,
+  deleteValuesOnBlock,
+  instancesOf,
+  instantiateNestedBlock,
+  instantiateRootBlock,
+  isHeldThrough,
+  isRootInstanceOf,
+  isUsedOnlyThrough,
+} from "./instance-sql.ts";
+import { sqlLiteral } from "./sql-literal.ts";
+import { blockId, productId, resourceTypeId, subscriptionsOf } from "./sql-names.ts";
+import type { Statement } from "./statement.ts";
+
+const nullable = (value: string | null): string => (value === null ? "NULL" : sqlLiteral(value));
+
+export function compileStatement(statement: Statement): string[] {
+  switch (statement.kind) {
+    case "renameProduct":
+      return [
+        `UPDATE products SET name = ${sqlLiteral(statement.to)} WHERE name = ${sqlLiteral(statement.from)}`,
+      ];
+    case "renameProductBlock":
+      return [
+        `UPDATE product_blocks SET name = ${sqlLiteral(statement.to)} WHERE name = ${sqlLiteral(statement.from)}`,
+      ];
+    case "renameResourceType":
+      return [
+        `UPDATE resource_types SET resource_type = ${sqlLiteral(statement.to)} WHERE resource_type = ${sqlLiteral(statement.from)}`,
+      ];
+    case "renameFixedInput":
+      return [
+        `UPDATE fixed_inputs SET name = ${sqlLiteral(statement.to)} WHERE product_id = ${productId(statement.product)} AND name = ${sqlLiteral(statement.from)}`,
+      ];
+
+    case "deleteResourceTypeLink":
+      return [
+        deleteValuesOnBlock(statement.block, statement.resourceType),
+        `DELETE FROM product_block_resource_types WHERE product_block_id = ${blockId(statement.block)} AND resource_type_id = ${resourceTypeId(statement.resourceType)}`,
+      ];
+    case "deleteBlockRelation":
+      return [
+        deleteInstancesWithDescendants(isUsedOnlyThrough(statement.block, statement.dependsOn)),
+        `DELETE FROM subscription_instance_relations WHERE in_use_by_id IN ${instancesOf(statement.block)} AND depends_on_id IN ${instancesOf(statement.dependsOn)}`,
+        `DELETE FROM product_block_relations WHERE in_use_by_id = ${blockId(statement.block)} AND depends_on_id = ${blockId(statement.dependsOn)}`,
+      ];
+    case "deleteNestedInstances":
+      return statement.attributes.length === 0
+        ? []
+        : [
+            deleteInstancesWithDescendants(
+              isHeldThrough(statement.block, statement.dependsOn, statement.attributes),
+            ),
+          ];
+    case "deleteProductBlockLink":
+      return [
+        deleteInstancesWithDescendants(
+          `${isRootInstanceOf(statement.block)} AND si.subscription_id IN ${subscriptionsOf(statement.product)}`,
+        ),
+        `DELETE FROM product_product_blocks WHERE product_id = ${productId(statement.product)} AND product_block_id = ${blockId(statement.block)}`,
+      ];
+    case "deleteResourceType":
+      return [
+        `DELETE FROM subscription_instance_values WHERE resource_type_id = ${resourceTypeId(statement.resourceType)}`,
+        `DELETE FROM resource_types WHERE resource_type = ${sqlLiteral(statement.resourceType)}`,
+      ];
+    case "deleteProductBlock":
+      return [
+        deleteInstancesWithDescendants(`si.product_block_id = ${blockId(statement.block)}`),
+        `DELETE FROM product_blocks WHERE name = ${sqlLiteral(statement.block)}`,
+      ];
+    case "deleteFixedInput":
+      return [
+        `DELETE FROM fixed_inputs WHERE product_id = ${productId(statement.product)} AND name = ${sqlLiteral(statement.fixedInput)}`,
+      ];
+    case "deleteProduct":
+      return deleteProduct(statement.product);
+
+    case "createProduct":
+      return [
+        "INSERT INTO products (name, description, product_type, tag, status) VALUES " +
+          `(${[statement.product, statement.description, statement.productType, statement.tag, statement.status].map(sqlLiteral).join(", ")}) ` +
+          "ON CONFLICT (name) DO NOTHING",
+      ];
+    case "createProductBlock":
+      return [
+        "INSERT INTO product_blocks (name, description, tag, status) VALUES " +
+          `(${sqlLiteral(statement.block)}, ${sqlLiteral(statement.description)}, ${nullable(statement.tag)}, ${sqlLiteral(statement.status)}) ` +
+          "ON CONFLICT (name) DO NOTHING",
+      ];
+    case "createResourceType":
+      return [
+        "INSERT INTO resource_types (resource_type, description) VALUES " +
+          `(${sqlLiteral(statement.resourceType)}, ${nullable(statement.description)}) ON CONFLICT (resource_type) DO NOTHING`,
+      ];
+    case "createFixedInput": {
+      const name = sqlLiteral(statement.fixedInput);
+      const value = sqlLiteral(statement.value);
+      return [
+        statement.restore
+          ? `INSERT INTO fixed_inputs (name, value, product_id) SELECT ${name}, ${value}, product_id FROM products WHERE name = ${sqlLiteral(statement.product)} ON CONFLICT (name, product_id) DO NOTHING`
+          : `INSERT INTO fixed_inputs (name, value, product_id) VALUES (${name}, ${value}, ${productId(statement.product)}) ON CONFLICT (name, product_id) DO NOTHING`,
+      ];
+    }
+    case "createProductBlockLink":
+      return [
+        statement.restore
+          ? "INSERT INTO product_product_blocks (product_id, product_block_id) SELECT p.product_id, b.product_block_id FROM products p, product_blocks b " +
+            `WHERE p.name = ${sqlLiteral(statement.product)} AND b.name = ${sqlLiteral(statement.block)} ON CONFLICT DO NOTHING`
+          : "INSERT INTO product_product_blocks (product_id, product_block_id) VALUES " +
+            `(${productId(statement.product)}, ${blockId(statement.block)}) ON CONFLICT DO NOTHING`,
+      ];
+    case "createBlockRelation":
+      return [
+        statement.restore
+          ? "INSERT INTO product_block_relations (in_use_by_id, depends_on_id) SELECT u.product_block_id, d.product_block_id FROM product_blocks u, product_blocks d " +
+            `WHERE u.name = ${sqlLiteral(statement.block)} AND d.name = ${sqlLiteral(statement.dependsOn)} ON CONFLICT DO NOTHING`
+          : "INSERT INTO product_block_relations (in_use_by_id, depends_on_id) VALUES " +
+            `(${blockId(statement.block)}, ${blockId(statement.dependsOn)}) ON CONFLICT DO NOTHING`,
+      ];
+    case "createResourceTypeLink":
+      return [
+        statement.restore
+          ? "INSERT INTO product_block_resource_types (product_block_id, resource_type_id) SELECT b.product_block_id, t.resource_type_id FROM product_blocks b, resource_types t " +
+            `WHERE b.name = ${sqlLiteral(statement.block)} AND t.resource_type = ${sqlLiteral(statement.resourceType)} ON CONFLICT DO NOTHING`
+          : "INSERT INTO product_block_resource_types (product_block_id, resource_type_id) VALUES " +
+            `(${blockId(statement.block)}, ${resourceTypeId(statement.resourceType)}) ON CONFLICT DO NOTHING`,
+      ];
+    case "updateBlockResourceType":
+      return [
+        `UPDATE product_block_resource_types SET resource_type_id = ${resourceTypeId(statement.to)} WHERE product_block_id = ${blockId(statement.block)} AND resource_type_id = ${resourceTypeId(statement.from)}`,
+        `UPDATE subscription_instance_values SET resource_type_id = ${resourceTypeId(statement.to)} WHERE subscription_instance_id IN ${instancesOf(statement.block)} AND resource_type_id = ${resourceTypeId(statement.from)}`,
+      ];
+
+    case "instantiateRootBlock":
+      return [instantiateRootBlock(productId(statement.product), statement.block, statement.count)];
+    case "instantiateNestedBlock":
+      return [instantiateNestedBlock(statement.block, statement.dependsOn, statement.attribute)];
+    case "backfillResourceType":
+      return statement.values.length === 0
+        ? []
+        : [backfillResourceType(statement.block, statement.resourceType, statement.values)];
+  }
+}
+
+/**
+ * The reference's five statements, except that a process is deleted only when every subscription it
+ * touched is deleted (fix g.18); a process that also touched other subscriptions only loses its links to
+ * the deleted ones.
+ */
+export function deleteProduct(product: string): string[] {
+  const subs = subscriptionsOf(product);
+  return [
+    `DELETE FROM processes p WHERE p.pid IN (SELECT pid FROM processes_subscriptions WHERE subscription_id IN ${subs}) ` +
+      `AND NOT EXISTS (SELECT 1 FROM processes_subscriptions other WHERE other.pid = p.pid AND other.subscription_id NOT IN ${subs})`,
+    `DELETE FROM processes_subscriptions WHERE subscription_id IN ${subs}`,
+    `DELETE FROM subscription_instances WHERE subscription_id IN ${subs}`,
+    `DELETE FROM subscriptions WHERE product_id = ${productId(product)}`,
+    `DELETE FROM products WHERE name = ${sqlLiteral(product)}`,
+  ];
+}

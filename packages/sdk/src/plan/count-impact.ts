@@ -1,0 +1,93 @@
+// What each change does to existing data, for the table a front end shows before asking to confirm.
+// Counts come from the change set, i.e. the database the diff read; the migration itself decides at run
+// time, so on another database the numbers may differ (`estimate` marks counts that are lower bounds:
+// instances created under instances that this same migration creates first).
+import type { ChangeSet } from "../diff/change-set.ts";
+import { type Answers, own } from "../questions/answers.ts";
+
+export interface ImpactCounts {
+  created: number;
+  changed: number;
+  deleted: number;
+}
+
+export interface Impact {
+  /** What changes, in the domain's words, e.g. "delete product User internal". */
+  change: string;
+  subscriptions: ImpactCounts;
+  instances: ImpactCounts;
+  values: ImpactCounts;
+  estimate?: boolean;
+}
+
+const none = (): ImpactCounts => ({ created: 0, changed: 0, deleted: 0 });
+
+function impact(
+  change: string,
+  counts: Partial<Record<"subscriptions" | "instances" | "values", Partial<ImpactCounts>>>,
+): Impact {
+  return {
+    change,
+    subscriptions: { ...none(), ...counts.subscriptions },
+    instances: { ...none(), ...counts.instances },
+    values: { ...none(), ...counts.values },
+  };
+}
+
+/** Changes that touch existing subscriptions, instances or values; metadata-only changes are left out. */
+export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
+  const createdProducts = new Set(cs.createProducts.map((c) => c.product));
+  const out: Impact[] = [
+    ...cs.renameProducts.map((r) =>
+      impact(`rename product ${r.from} to ${r.to}`, { subscriptions: { changed: r.subscriptions } }),
+    ),
+    ...cs.renameProductBlocks.map((r) =>
+      impact(`rename product block ${r.from} to ${r.to}`, { instances: { changed: r.instances } }),
+    ),
+    ...cs.updateBlockResourceTypes.map((u) =>
+      impact(`move ${u.block} from resource type ${u.from} to ${u.to}`, { values: { changed: u.values } }),
+    ),
+    ...cs.deleteResourceTypeLinks.map((l) =>
+      impact(`remove resource type ${l.resourceType} from ${l.block}`, { values: { deleted: l.values } }),
+    ),
+    ...cs.deleteBlockRelations.map((r) =>
+      impact(`remove ${r.dependsOn} from ${r.block}`, {
+        instances: { deleted: r.instances * Math.max(1, r.attributes.length) },
+      }),
+    ),
+    ...cs.deleteProductBlockLinks.map((l) =>
+      impact(`remove ${l.block} from product ${l.product}`, { instances: { deleted: l.subscriptions } }),
+    ),
+    ...cs.deleteResourceTypes.map((d) =>
+      impact(`delete resource type ${d.resourceType}`, { values: { deleted: d.values } }),
+    ),
+    ...cs.deleteProductBlocks.map((d) =>
+      impact(`delete product block ${d.block}`, { instances: { deleted: d.instances } }),
+    ),
+    ...cs.deleteProducts.map((d) =>
+      impact(`delete product ${d.product}`, { subscriptions: { deleted: d.subscriptions } }),
+    ),
+    ...cs.createProductBlockLinks
+      .filter((l) => !createdProducts.has(l.product))
+      .map((l) =>
+        impact(`add ${l.block} to product ${l.product}`, {
+          instances: { created: l.subscriptions * Math.max(1, l.attributes.length) },
+        }),
+      ),
+    ...cs.createBlockRelations.map((r) => ({
+      ...impact(`add ${r.dependsOn} to ${r.block}`, {
+        instances: { created: r.instances * r.attributes.length },
+      }),
+      estimate: true,
+    })),
+    ...cs.createResourceTypeLinks.map((l) => {
+      const values = own(own(answers.defaultValues, l.block), l.resourceType) ?? [];
+      return impact(`add resource type ${l.resourceType} to ${l.block}`, {
+        values: { created: l.instances * values.length },
+      });
+    }),
+  ];
+  return out.filter((i) =>
+    [i.subscriptions, i.instances, i.values].some((c) => c.created + c.changed + c.deleted > 0),
+  );
+}

@@ -1,0 +1,241 @@
+// change set × answers → statements (data) → SQL. Upgrade order follows reference §d.1: renames first (so
+// everything after refers to the new names), deletions from the leaves inwards, creations from the roots
+// outwards, then the run-time backfills of existing subscriptions. The downgrade (§d.2) reverts what the
+// upgrade created, restores what it deleted as far as the change set still knows it, and undoes the
+// renames last.
+import type { BlockRelation, ChangeSet } from "../diff/change-set.ts";
+import { type Answers, own } from "../questions/answers.ts";
+import { compileStatement } from "./compile-statement.ts";
+import { PlanError } from "./plan-errors.ts";
+import type { Statement } from "./statement.ts";
+
+export interface MigrationPlan {
+  /** The upgrade as data. */
+  statements: Statement[];
+  /** The downgrade as data. */
+  downgradeStatements: Statement[];
+  /** One SQL statement per element. */
+  upgrade: string[];
+  downgrade: string[];
+}
+
+/** Status written for new products and blocks, as the reference does. */
+export const NEW_ROW_STATUS = "active";
+
+export function planMigration(changeSet: ChangeSet, answers: Answers): MigrationPlan {
+  const statements = upgradeStatements(changeSet, answers);
+  const downgradeStatements = downgradeStatementsOf(changeSet);
+  return {
+    statements,
+    downgradeStatements,
+    upgrade: statements.flatMap(compileStatement),
+    downgrade: downgradeStatements.flatMap(compileStatement),
+  };
+}
+
+function upgradeStatements(cs: ChangeSet, answers: Answers): Statement[] {
+  const createdProducts = new Set(cs.createProducts.map((c) => c.product));
+  return [
+    ...cs.renameProducts.map((r): Statement => ({ kind: "renameProduct", from: r.from, to: r.to })),
+    ...cs.renameProductBlocks.map((r): Statement => ({ kind: "renameProductBlock", from: r.from, to: r.to })),
+    ...cs.renameResourceTypes.map((r): Statement => ({ kind: "renameResourceType", from: r.from, to: r.to })),
+    ...cs.renameFixedInputs.map(
+      (r): Statement => ({ kind: "renameFixedInput", ...pick(r, "product", "from", "to") }),
+    ),
+
+    ...cs.deleteResourceTypeLinks.map(
+      (l): Statement => ({ kind: "deleteResourceTypeLink", ...pick(l, "block", "resourceType") }),
+    ),
+    ...cs.deleteBlockRelations.map(
+      (r): Statement => ({ kind: "deleteBlockRelation", ...pick(r, "block", "dependsOn") }),
+    ),
+    ...cs.deleteProductBlockLinks.map(
+      (l): Statement => ({ kind: "deleteProductBlockLink", ...pick(l, "product", "block") }),
+    ),
+    ...cs.deleteResourceTypes.map(
+      (d): Statement => ({ kind: "deleteResourceType", resourceType: d.resourceType }),
+    ),
+    ...cs.deleteProductBlocks.map((d): Statement => ({ kind: "deleteProductBlock", block: d.block })),
+    ...cs.deleteFixedInputs.map(
+      (d): Statement => ({ kind: "deleteFixedInput", ...pick(d, "product", "fixedInput") }),
+    ),
+    ...cs.deleteProducts.map((d): Statement => ({ kind: "deleteProduct", product: d.product })),
+
+    ...cs.createProducts.map((c): Statement => {
+      const a =
+        own(answers.products, c.product) ?? missing(`the description and tag of new product '${c.product}'`);
+      return {
+        kind: "createProduct",
+        product: c.product,
+        productType: c.productType,
+        ...a,
+        status: NEW_ROW_STATUS,
+      };
+    }),
+    ...cs.createFixedInputs.map((c): Statement => {
+      const value =
+        own(own(answers.fixedInputs, c.product), c.fixedInput) ??
+        missing(`the value of fixed input '${c.fixedInput}' of product '${c.product}'`);
+      return { kind: "createFixedInput", product: c.product, fixedInput: c.fixedInput, value };
+    }),
+    ...cs.createProductBlocks.map((c): Statement => {
+      const a =
+        own(answers.blocks, c.block) ?? missing(`the description and tag of new product block '${c.block}'`);
+      return { kind: "createProductBlock", block: c.block, ...a, status: NEW_ROW_STATUS };
+    }),
+    ...cs.createResourceTypes.map((c): Statement => {
+      const a =
+        own(answers.resourceTypes, c.resourceType) ??
+        missing(`the description of new resource type '${c.resourceType}'`);
+      return { kind: "createResourceType", resourceType: c.resourceType, description: a.description };
+    }),
+    ...cs.updateBlockResourceTypes.map(
+      (u): Statement => ({ kind: "updateBlockResourceType", ...pick(u, "block", "from", "to") }),
+    ),
+    ...cs.createProductBlockLinks.map(
+      (l): Statement => ({ kind: "createProductBlockLink", ...pick(l, "product", "block") }),
+    ),
+    ...cs.createBlockRelations
+      .filter((r) => !r.existing)
+      .map((r): Statement => ({ kind: "createBlockRelation", ...pick(r, "block", "dependsOn") })),
+    ...cs.createResourceTypeLinks.map(
+      (l): Statement => ({ kind: "createResourceTypeLink", ...pick(l, "block", "resourceType") }),
+    ),
+
+    ...backfillStatements(cs, answers, createdProducts),
+  ];
+}
+
+/**
+ * Instances for existing subscriptions, evaluated at run time (fix g.15): root instances first, then
+ * nested ones parent before child, so that the nested blocks of a block newly added to existing
+ * subscriptions are instantiated too (fix g.6); then the default values, which therefore also reach the
+ * instances created just before. A nested backfill is only emitted when its in-use-by block can have
+ * instances when the migration runs: it exists already, or an earlier backfill creates some.
+ */
+function backfillStatements(cs: ChangeSet, answers: Answers, createdProducts: Set<string>): Statement[] {
+  const newBlocks = new Set(cs.createProductBlocks.map((c) => c.block));
+  const populated = new Set<string>();
+  const out: Statement[] = [];
+  for (const link of cs.createProductBlockLinks) {
+    if (createdProducts.has(link.product)) continue;
+    out.push({
+      kind: "instantiateRootBlock",
+      ...pick(link, "product", "block"),
+      count: Math.max(1, link.attributes.length),
+    });
+    populated.add(link.block);
+  }
+  for (const relation of parentsFirst(cs.createBlockRelations)) {
+    if (newBlocks.has(relation.block) && !populated.has(relation.block)) continue;
+    for (const attribute of relation.attributes) {
+      out.push({ kind: "instantiateNestedBlock", ...pick(relation, "block", "dependsOn"), attribute });
+      populated.add(relation.dependsOn);
+    }
+  }
+  for (const link of cs.createResourceTypeLinks) {
+    const values = own(own(answers.defaultValues, link.block), link.resourceType);
+    if (values && values.length > 0)
+      out.push({ kind: "backfillResourceType", ...pick(link, "block", "resourceType"), values });
+  }
+  return out;
+}
+
+/** Kahn's order over the new relations: A→D after every X→A. Relations on a cycle keep their order, last. */
+export function parentsFirst(relations: readonly BlockRelation[]): BlockRelation[] {
+  const remaining = [...relations];
+  const ordered: BlockRelation[] = [];
+  while (remaining.length > 0) {
+    const index = remaining.findIndex(
+      (r) => !remaining.some((o) => o !== r && o.dependsOn === r.block && o.block !== r.block),
+    );
+    if (index === -1) return [...ordered, ...remaining];
+    ordered.push(...remaining.splice(index, 1));
+  }
+  return ordered;
+}
+
+function downgradeStatementsOf(cs: ChangeSet): Statement[] {
+  const reversed = <T>(items: readonly T[]) => [...items].reverse();
+  return [
+    ...cs.createResourceTypeLinks.map(
+      (l): Statement => ({ kind: "deleteResourceTypeLink", ...pick(l, "block", "resourceType") }),
+    ),
+    ...cs.updateBlockResourceTypes.map(
+      (u): Statement => ({ kind: "updateBlockResourceType", block: u.block, from: u.to, to: u.from }),
+    ),
+    ...cs.createResourceTypes.map(
+      (c): Statement => ({ kind: "deleteResourceType", resourceType: c.resourceType }),
+    ),
+    ...cs.createProductBlockLinks.map(
+      (l): Statement => ({ kind: "deleteProductBlockLink", ...pick(l, "product", "block") }),
+    ),
+    ...reversed(parentsFirst(cs.createBlockRelations)).flatMap((r): Statement[] => [
+      { kind: "deleteNestedInstances", ...pick(r, "block", "dependsOn"), attributes: r.attributes },
+      ...(r.existing ? [] : [{ kind: "deleteBlockRelation", ...pick(r, "block", "dependsOn") } as const]),
+    ]),
+    ...cs.createFixedInputs.map(
+      (c): Statement => ({ kind: "deleteFixedInput", ...pick(c, "product", "fixedInput") }),
+    ),
+    ...cs.createProductBlocks.map((c): Statement => ({ kind: "deleteProductBlock", block: c.block })),
+    ...cs.createProducts.map((c): Statement => ({ kind: "deleteProduct", product: c.product })),
+
+    // Restorations: rows first, then the links that refer to them. Deleted products (and with them their
+    // subscriptions) cannot be restored; links to them are skipped by the `restore` form.
+    ...cs.deleteResourceTypes.map(
+      (d): Statement => ({
+        kind: "createResourceType",
+        resourceType: d.resourceType,
+        description: d.description ?? null,
+      }),
+    ),
+    ...cs.deleteProductBlocks.map(
+      (d): Statement => ({
+        kind: "createProductBlock",
+        block: d.block,
+        description: d.description ?? "",
+        tag: d.tag ?? null,
+        status: d.status ?? NEW_ROW_STATUS,
+      }),
+    ),
+    ...cs.deleteFixedInputs.map(
+      (d): Statement => ({
+        kind: "createFixedInput",
+        ...pick(d, "product", "fixedInput", "value"),
+        restore: true,
+      }),
+    ),
+    ...cs.deleteProductBlockLinks.map(
+      (l): Statement => ({ kind: "createProductBlockLink", ...pick(l, "product", "block"), restore: true }),
+    ),
+    ...cs.deleteBlockRelations.map(
+      (r): Statement => ({ kind: "createBlockRelation", ...pick(r, "block", "dependsOn"), restore: true }),
+    ),
+    ...cs.deleteResourceTypeLinks.map(
+      (l): Statement => ({
+        kind: "createResourceTypeLink",
+        ...pick(l, "block", "resourceType"),
+        restore: true,
+      }),
+    ),
+
+    ...reversed(cs.renameFixedInputs).map(
+      (r): Statement => ({ kind: "renameFixedInput", product: r.product, from: r.to, to: r.from }),
+    ),
+    ...reversed(cs.renameResourceTypes).map(
+      (r): Statement => ({ kind: "renameResourceType", from: r.to, to: r.from }),
+    ),
+    ...reversed(cs.renameProductBlocks).map(
+      (r): Statement => ({ kind: "renameProductBlock", from: r.to, to: r.from }),
+    ),
+    ...reversed(cs.renameProducts).map((r): Statement => ({ kind: "renameProduct", from: r.to, to: r.from })),
+  ];
+}
+
+function pick<T, K extends keyof T>(source: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, source[k]])) as Pick<T, K>;
+}
+
+function missing(what: string): never {
+  throw PlanError.missingAnswer(what);
+}

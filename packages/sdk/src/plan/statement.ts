@@ -1,0 +1,181 @@
+// The plan as data: one statement kind per change (drizzle-kit's "typed statements"). The compiler turns
+// each into SQL (compile-statement.ts); the downgrade is another list of the same kinds. Names are the
+// names after this migration's renames (renames run first in the upgrade and last in the downgrade).
+
+export interface RenameProductStatement {
+  kind: "renameProduct";
+  from: string;
+  to: string;
+}
+export interface RenameProductBlockStatement {
+  kind: "renameProductBlock";
+  from: string;
+  to: string;
+}
+export interface RenameResourceTypeStatement {
+  kind: "renameResourceType";
+  from: string;
+  to: string;
+}
+export interface RenameFixedInputStatement {
+  kind: "renameFixedInput";
+  product: string;
+  from: string;
+  to: string;
+}
+
+/** Values of the type on the block's instances go too (fix g.13), then the link. */
+export interface DeleteResourceTypeLinkStatement {
+  kind: "deleteResourceTypeLink";
+  block: string;
+  resourceType: string;
+}
+/** Instances of `dependsOn` used only through `block` are deleted with their relations, then the link. */
+export interface DeleteBlockRelationStatement {
+  kind: "deleteBlockRelation";
+  block: string;
+  dependsOn: string;
+}
+/**
+ * Instances of `dependsOn` held by instances of `block` through one of `attributes` (and their own nested
+ * instances): what instantiateNestedBlock created, removed by the downgrade (fix g.21).
+ */
+export interface DeleteNestedInstancesStatement {
+  kind: "deleteNestedInstances";
+  block: string;
+  dependsOn: string;
+  attributes: string[];
+}
+/** Root instances of the block in the product's subscriptions are deleted, then the link. */
+export interface DeleteProductBlockLinkStatement {
+  kind: "deleteProductBlockLink";
+  product: string;
+  block: string;
+}
+export interface DeleteResourceTypeStatement {
+  kind: "deleteResourceType";
+  resourceType: string;
+}
+export interface DeleteProductBlockStatement {
+  kind: "deleteProductBlock";
+  block: string;
+}
+export interface DeleteFixedInputStatement {
+  kind: "deleteFixedInput";
+  product: string;
+  fixedInput: string;
+}
+/** Subscriptions go too, and the processes that touched only those subscriptions (fix g.18). */
+export interface DeleteProductStatement {
+  kind: "deleteProduct";
+  product: string;
+}
+
+export interface CreateProductStatement {
+  kind: "createProduct";
+  product: string;
+  productType: string;
+  description: string;
+  tag: string;
+  status: string;
+}
+export interface CreateProductBlockStatement {
+  kind: "createProductBlock";
+  block: string;
+  description: string;
+  tag: string | null;
+  status: string;
+}
+export interface CreateResourceTypeStatement {
+  kind: "createResourceType";
+  resourceType: string;
+  description: string | null;
+}
+/**
+ * `restore` marks a downgrade re-inserting what the upgrade deleted: it inserts nothing when a row it
+ * refers to is gone (e.g. the fixed input of a product the upgrade deleted), instead of failing.
+ */
+export interface CreateFixedInputStatement {
+  kind: "createFixedInput";
+  product: string;
+  fixedInput: string;
+  value: string;
+  restore?: boolean;
+}
+export interface CreateProductBlockLinkStatement {
+  kind: "createProductBlockLink";
+  product: string;
+  block: string;
+  restore?: boolean;
+}
+export interface CreateBlockRelationStatement {
+  kind: "createBlockRelation";
+  block: string;
+  dependsOn: string;
+  restore?: boolean;
+}
+export interface CreateResourceTypeLinkStatement {
+  kind: "createResourceTypeLink";
+  block: string;
+  resourceType: string;
+  restore?: boolean;
+}
+/** Re-points the block's link and its instances' values from one resource type to another (§c.5-2). */
+export interface UpdateBlockResourceTypeStatement {
+  kind: "updateBlockResourceType";
+  block: string;
+  from: string;
+  to: string;
+}
+
+/** Every subscription of the product at run time gets `count` new root instances of the block. */
+export interface InstantiateRootBlockStatement {
+  kind: "instantiateRootBlock";
+  product: string;
+  block: string;
+  count: number;
+}
+/**
+ * Every instance of `block` at run time that has no `attribute` relation to a `dependsOn` instance gets
+ * one new `dependsOn` instance in its own subscription, related through `attribute` (fix g.2, g.8, g.16).
+ */
+export interface InstantiateNestedBlockStatement {
+  kind: "instantiateNestedBlock";
+  block: string;
+  dependsOn: string;
+  attribute: string;
+}
+/** Every instance of the block at run time without a value of the type gets one row per value. */
+export interface BackfillResourceTypeStatement {
+  kind: "backfillResourceType";
+  block: string;
+  resourceType: string;
+  values: string[];
+}
+
+export type Statement =
+  | RenameProductStatement
+  | RenameProductBlockStatement
+  | RenameResourceTypeStatement
+  | RenameFixedInputStatement
+  | DeleteResourceTypeLinkStatement
+  | DeleteBlockRelationStatement
+  | DeleteNestedInstancesStatement
+  | DeleteProductBlockLinkStatement
+  | DeleteResourceTypeStatement
+  | DeleteProductBlockStatement
+  | DeleteFixedInputStatement
+  | DeleteProductStatement
+  | CreateProductStatement
+  | CreateProductBlockStatement
+  | CreateResourceTypeStatement
+  | CreateFixedInputStatement
+  | CreateProductBlockLinkStatement
+  | CreateBlockRelationStatement
+  | CreateResourceTypeLinkStatement
+  | UpdateBlockResourceTypeStatement
+  | InstantiateRootBlockStatement
+  | InstantiateNestedBlockStatement
+  | BackfillResourceTypeStatement;
+
+export type StatementKind = Statement["kind"];

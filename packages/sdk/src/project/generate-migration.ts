@@ -1,0 +1,111 @@
+// `db migrate-domain-models` as one SDK call, shared by the CLI and the language server: from a
+// comparison of the models with the database (read beforehand, so the database is not held while a
+// user answers questions), resolve the answers, plan the SQL, and write the migration file.
+import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Project } from "../config/load-project.ts";
+import { CORE_HEAD } from "../db/core-migrations/index.ts";
+import type { ChangeSet } from "../diff/change-set.ts";
+import { isEmptyChangeSet } from "../diff/change-set-summary.ts";
+import { migrationFileName, renderMigrationFile } from "../migrations/render-migration-file.ts";
+import type { DomainModel } from "../model/domain-model.ts";
+import { countImpact, type Impact } from "../plan/count-impact.ts";
+import { planMigration } from "../plan/plan-migration.ts";
+import type { AnswerResolver, Question } from "../questions/question.ts";
+import { resolveAnswers } from "../questions/resolve-answers.ts";
+import type { Comparison } from "./compare-with-database.ts";
+import { ProjectError } from "./project-errors.ts";
+
+export interface GenerateMigrationOptions {
+  message: string;
+  /** --inputs: JSON text or the parsed object. */
+  inputs?: unknown;
+  /** --updates: JSON text or the parsed object; when given, no rename is asked. */
+  updates?: unknown;
+  /** Asks what nobody answered in advance; without one, MissingAnswersError lists what is missing. */
+  resolver?: AnswerResolver;
+  /** Deleting existing data is confirmed in advance. */
+  confirmDeletions?: boolean;
+  /** false: plan only (--test), write nothing. */
+  write?: boolean;
+  /** Called with the plan before the file is written; false cancels (nothing is written). */
+  confirm?: (plan: GeneratedMigration) => Promise<boolean>;
+  now?: Date;
+}
+
+export interface GeneratedMigration {
+  /** The change set that was planned (renames applied). */
+  changes: ChangeSet;
+  questions: Question[];
+  impact: Impact[];
+  upgrade: string[];
+  downgrade: string[];
+  /** The written file; null when nothing was written. */
+  file: string | null;
+  nothingToDo: boolean;
+}
+
+export async function generateMigration(
+  project: Project,
+  comparison: Comparison,
+  model: DomainModel,
+  options: GenerateMigrationOptions,
+): Promise<GeneratedMigration> {
+  if (isEmptyChangeSet(comparison.changes)) {
+    return {
+      changes: comparison.changes,
+      questions: [],
+      impact: [],
+      upgrade: [],
+      downgrade: [],
+      file: null,
+      nothingToDo: true,
+    };
+  }
+  // Refuse an unwritable folder before asking anything, not after the user answered every question.
+  if (options.write !== false) ensureWritable(project.migrationsDir);
+  const resolved = await resolveAnswers(
+    comparison.changes,
+    model,
+    { inputs: options.inputs, updates: options.updates, confirmDeletions: options.confirmDeletions ?? false },
+    options.resolver,
+  );
+  const plan = planMigration(resolved.changeSet, resolved.answers);
+  const result: GeneratedMigration = {
+    changes: resolved.changeSet,
+    questions: resolved.questions,
+    impact: countImpact(resolved.changeSet, resolved.answers),
+    upgrade: plan.upgrade,
+    downgrade: plan.downgrade,
+    file: null,
+    nothingToDo: plan.upgrade.length === 0 && plan.downgrade.length === 0,
+  };
+  if (options.write === false || result.nothingToDo) return result;
+  if (options.confirm && !(await options.confirm(result))) return result;
+
+  const createdAt = options.now ?? new Date();
+  const text = renderMigrationFile({
+    message: options.message,
+    basedOn: CORE_HEAD,
+    upgrade: plan.upgrade,
+    downgrade: plan.downgrade,
+    createdAt,
+  });
+  const file = join(project.migrationsDir, migrationFileName(options.message, createdAt));
+  if (existsSync(file)) throw ProjectError.migrationExists(file);
+  try {
+    writeFileSync(file, text, { flag: "wx" });
+  } catch (error) {
+    throw ProjectError.notWritable(project.migrationsDir, error);
+  }
+  return { ...result, file };
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw ProjectError.notWritable(dir, error);
+  }
+}

@@ -1,0 +1,184 @@
+// The --inputs JSON in its two shapes:
+//
+// * flat, as the reference (§d.4): {"<product>": {"description", "tag", "<fixed input>": v},
+//   "<block>": {"description", "tag"}, "<resource type>": {"description", "value", "<block>": v}} — one
+//   namespace, so an entry applies to every product, block and resource type of that name (g.29);
+// * namespaced: {"products": {"<product>": {"description", "tag", "fixed_inputs": {"<fi>": v}}},
+//   "product_blocks": {"<block>": {...}}, "resource_types": {"<rt>": {...}}} — chosen when every top-level
+//   key is one of those three. Fixed inputs may also sit directly in the product entry, as in the flat shape.
+//
+// Numbers and booleans are turned into strings; null counts as "not answered"; a JSON array is accepted
+// for the default value of a list resource type.
+import { own } from "./answers.ts";
+import type { Question } from "./question.ts";
+import { AnswersFileError } from "./question-errors.ts";
+
+type JsonObject = Record<string, unknown>;
+type Namespace = "products" | "product_blocks" | "resource_types";
+
+const NAMESPACES: readonly Namespace[] = ["products", "product_blocks", "resource_types"];
+const FILE = "--inputs";
+
+export interface InputsFile {
+  shape: "flat" | "namespaced";
+  root: JsonObject;
+}
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+export function parseInputsFile(raw: unknown): InputsFile {
+  const root = typeof raw === "string" ? parseJson(raw) : (raw ?? {});
+  if (!isObject(root)) throw AnswersFileError.notAnObject(FILE, "(top level)");
+  const keys = Object.keys(root);
+  const namespaced = keys.length > 0 && keys.every((k) => (NAMESPACES as readonly string[]).includes(k));
+  return { shape: namespaced ? "namespaced" : "flat", root };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AnswersFileError(
+      "ORCH_ANSWERS_FILE_INVALID",
+      `${FILE} is not valid JSON: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+}
+
+const namespaceOf = (q: Question): Namespace =>
+  q.kind.startsWith("product-") || q.kind === "fixed-input-value"
+    ? "products"
+    : q.kind.startsWith("block-")
+      ? "product_blocks"
+      : "resource_types";
+
+/** The entry object for a name in a namespace, and its path for messages. */
+function entry(
+  file: InputsFile,
+  ns: Namespace,
+  name: string,
+): { value: JsonObject; path: string[] } | undefined {
+  const path = file.shape === "namespaced" ? [ns, name] : [name];
+  const container = file.shape === "namespaced" ? own(file.root, ns) : file.root;
+  if (container === undefined) return undefined;
+  if (!isObject(container)) throw AnswersFileError.notAnObject(FILE, formatPath([ns]));
+  const value = own(container, name);
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw AnswersFileError.notAnObject(FILE, formatPath(path));
+  return { value, path };
+}
+
+export const formatPath = (path: readonly string[]): string =>
+  `${FILE} → ${path.map((p) => JSON.stringify(p)).join(" → ")}`;
+
+export interface FoundInput {
+  raw: string;
+  where: string;
+}
+
+/** The answer the file gives to a question, or undefined. Non-scalars are reported with their path. */
+export function findInput(file: InputsFile, q: Question): FoundInput | undefined {
+  const [name, key] = q.inputsPath ?? [];
+  if (name === undefined || key === undefined) return undefined;
+  const found = entry(file, namespaceOf(q), name);
+  if (!found) return undefined;
+  const candidates: [JsonObject, string[]][] = [[found.value, [...found.path, key]]];
+  if (q.kind === "fixed-input-value") {
+    const nested = own(found.value, "fixed_inputs");
+    if (isObject(nested)) candidates.unshift([nested, [...found.path, "fixed_inputs", key]]);
+  }
+  if (q.kind === "default-value") candidates.push([found.value, [...found.path, "value"]]);
+  for (const [object, path] of candidates) {
+    const value = own(object, path[path.length - 1]!);
+    if (value === undefined || value === null) continue;
+    return { raw: toAnswerText(value, q, path), where: formatPath(path) };
+  }
+  return undefined;
+}
+
+function toAnswerText(value: unknown, q: Question, path: string[]): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
+  if (Array.isArray(value) && q.kind === "default-value") return JSON.stringify(value);
+  throw new AnswersFileError(
+    "ORCH_ANSWERS_FILE_INVALID",
+    `${formatPath(path)}: expected a string, number or boolean${q.kind === "default-value" ? " (or a JSON array for a list)" : ""}, got ${Array.isArray(value) ? "an array" : typeof value}.`,
+  );
+}
+
+/**
+ * Every name and key in the file must be something this migration asks about; the reference silently
+ * ignored the rest, so a typo went unnoticed.
+ */
+export function checkInputNames(file: InputsFile, questions: readonly Question[]): void {
+  const known = new Map<Namespace, Map<string, Set<string>>>(NAMESPACES.map((ns) => [ns, new Map()]));
+  for (const q of questions) {
+    const [name, key] = q.inputsPath ?? [];
+    if (name === undefined || key === undefined) continue;
+    const ns = namespaceOf(q);
+    const keys = known.get(ns)!.get(name) ?? new Set(["description", "tag"]);
+    keys.add(key);
+    if (ns === "products") keys.add("product_type").add("fixed_inputs");
+    if (q.kind === "default-value") keys.add("value");
+    known.get(ns)!.set(name, keys);
+  }
+  const groups: {
+    label: string;
+    prefix: string[];
+    container: JsonObject;
+    names: Map<string, Set<string>>;
+  }[] =
+    file.shape === "namespaced"
+      ? NAMESPACES.flatMap((ns) => {
+          const container = own(file.root, ns);
+          if (container === undefined || container === null) return [];
+          if (!isObject(container)) throw AnswersFileError.notAnObject(FILE, formatPath([ns]));
+          return [{ label: ns.replace("_", " "), prefix: [ns], container, names: known.get(ns)! }];
+        })
+      : [
+          {
+            label: "products, product blocks or resource types",
+            prefix: [],
+            container: file.root,
+            names: mergeKnown([...known.values()]),
+          },
+        ];
+
+  for (const { label, prefix, container, names } of groups) {
+    const unknown = Object.keys(container).filter((n) => !names.has(n));
+    if (unknown.length > 0) throw AnswersFileError.unknownNames(FILE, label, unknown, [...names.keys()]);
+    for (const [name, keys] of names) {
+      const value = own(container, name);
+      if (!isObject(value)) continue;
+      const unknownKeys = Object.keys(value).filter((k) => !keys.has(k));
+      if (unknownKeys.length > 0)
+        throw AnswersFileError.unknownNames(formatPath([...prefix, name]), "keys", unknownKeys, [...keys]);
+      const nested = own(value, "fixed_inputs");
+      if (isObject(nested)) {
+        const fixedInputs = [...keys].filter((k) => !PRODUCT_KEYS.includes(k));
+        const unknownFixedInputs = Object.keys(nested).filter((k) => !fixedInputs.includes(k));
+        if (unknownFixedInputs.length > 0) {
+          throw AnswersFileError.unknownNames(
+            formatPath([...prefix, name, "fixed_inputs"]),
+            "fixed inputs",
+            unknownFixedInputs,
+            fixedInputs,
+          );
+        }
+      }
+    }
+  }
+}
+
+const PRODUCT_KEYS = ["description", "tag", "product_type", "fixed_inputs"];
+
+function mergeKnown(maps: Map<string, Set<string>>[]): Map<string, Set<string>> {
+  const merged = new Map<string, Set<string>>();
+  for (const map of maps) {
+    for (const [name, keys] of map) merged.set(name, new Set([...(merged.get(name) ?? []), ...keys]));
+  }
+  return merged;
+}

@@ -1,0 +1,94 @@
+// Errors of answering: answers nobody gave, answers that are wrong, names that match nothing. Each says
+// where (the JSON path, or the model location) and how to fix it.
+
+import { OrchestratorError } from "../errors.ts";
+import type { SourceLocation } from "../model/domain-model.ts";
+import type { Question } from "./question.ts";
+
+const list = (names: readonly string[]): string =>
+  names.length === 0 ? "(none)" : names.map((n) => `'${n}'`).join(", ");
+
+/** Questions left without an answer and no resolver to ask. */
+export class MissingAnswersError extends OrchestratorError {
+  readonly questions: Question[];
+
+  constructor(questions: Question[]) {
+    const lines = questions.map(
+      (q) =>
+        `  - ${q.prompt.trim()}${q.inputsPath ? ` (--inputs ${q.inputsPath.map((p) => JSON.stringify(p)).join(" → ")})` : ""}`,
+    );
+    const confirm = questions.some((q) => q.kind === "confirm-deletions")
+      ? " Deleting data must be confirmed (confirmDeletions / --confirm-deletions)."
+      : "";
+    super(
+      "ORCH_MISSING_ANSWERS",
+      `${questions.length} question(s) have no answer:\n${lines.join("\n")}\nAnswer them in the model, in --inputs (toInputsShape() gives a template), or interactively.${confirm}`,
+    );
+    this.questions = questions;
+  }
+
+  /** The unanswered questions in the flat --inputs shape, "" (or null for default values) to fill in. */
+  toInputsShape(): Record<string, Record<string, string | null>> {
+    const shape: Record<string, Record<string, string | null>> = {};
+    for (const q of this.questions) {
+      const [name, key] = q.inputsPath ?? [];
+      if (name === undefined || key === undefined) continue;
+      if (!Object.hasOwn(shape, name))
+        Object.defineProperty(shape, name, { value: {}, enumerable: true, writable: true });
+      const entry = shape[name]!;
+      Object.defineProperty(entry, key, {
+        value: q.kind === "default-value" ? null : "",
+        enumerable: true,
+        writable: true,
+      });
+    }
+    return shape;
+  }
+}
+
+export interface AnswerProblem {
+  /** JSON path in the --inputs/--updates file ("inputs → User internal → tag"), or the model location. */
+  where: string;
+  reason: string;
+  location?: SourceLocation;
+}
+
+export class InvalidAnswerError extends OrchestratorError {
+  readonly problems: AnswerProblem[];
+
+  constructor(problems: AnswerProblem[]) {
+    const first = problems[0];
+    super(
+      "ORCH_INVALID_ANSWER",
+      `Invalid answer${problems.length > 1 ? "s" : ""}:\n${problems.map((p) => `  - ${p.where}: ${p.reason}`).join("\n")}`,
+      first?.location ? { location: first.location } : {},
+    );
+    this.problems = problems;
+  }
+}
+
+export class AnswersFileError extends OrchestratorError {
+  static notAnObject(file: string, path: string): AnswersFileError {
+    return new AnswersFileError("ORCH_ANSWERS_FILE_INVALID", `${file} ${path}: expected a JSON object.`);
+  }
+
+  static unknownNames(file: string, kind: string, unknown: string[], known: string[]): AnswersFileError {
+    return new AnswersFileError(
+      "ORCH_ANSWERS_UNKNOWN_NAME",
+      `${file} names ${kind} that this migration asks nothing about: ${list(unknown)}. Known: ${list(known)}. Check the spelling, or remove the entry.`,
+    );
+  }
+
+  static unmatchedUpdates(problems: string[]): AnswersFileError {
+    return new AnswersFileError(
+      "ORCH_UNMATCHED_UPDATE",
+      `--updates has renames that match nothing in this change:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+  }
+}
+
+export class MigrationCancelledError extends OrchestratorError {
+  constructor(reason: string) {
+    super("ORCH_MIGRATION_CANCELLED", `Cancelled: ${reason}. Nothing was written.`);
+  }
+}

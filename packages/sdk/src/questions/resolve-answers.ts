@@ -1,0 +1,244 @@
+// Answers every question of a change set, from these sources in order: (1) --updates and --inputs,
+// (2) the model (descriptions, tags and fixed-input values written in the DSL), (3) the resolver, i.e. the
+// user. Every answer is validated, whatever its source, before anything is planned or written. Without a
+// resolver, what is left is reported as one MissingAnswersError that a tool can turn into an --inputs
+// template.
+import type { ChangeSet, Updates } from "../diff/change-set.ts";
+import type { DomainModel, SourceLocation } from "../model/domain-model.ts";
+import { type Answers, type BlockAnswers, own, type ProductAnswers } from "./answers.ts";
+import { applyRenames, parseUpdates } from "./apply-renames.ts";
+import { listQuestions } from "./build-questions.ts";
+import { checkInputNames, findInput, type InputsFile, parseInputsFile } from "./inputs-file.ts";
+import type { AnswerResolver, Question } from "./question.ts";
+import {
+  type AnswerProblem,
+  InvalidAnswerError,
+  MigrationCancelledError,
+  MissingAnswersError,
+} from "./question-errors.ts";
+import { resolveRenames } from "./resolve-renames.ts";
+import { interpretAnswer } from "./validate-answer.ts";
+
+export interface AnswerSources {
+  /** --inputs: a JSON string or the parsed object, flat or namespaced (see inputs-file.ts). */
+  inputs?: unknown;
+  /** --updates: renames (§c.5 shape). When non-empty, nothing about renames is asked. */
+  updates?: unknown;
+  /** Deleting existing data is confirmed in advance (--confirm-deletions). */
+  confirmDeletions?: boolean;
+}
+
+export interface ResolvedAnswers {
+  answers: Answers;
+  /** The change set with the chosen renames applied: plan this one. */
+  changeSet: ChangeSet;
+  /** Every rename applied, in the --updates shape (to record, or to re-run without questions). */
+  updates: Updates;
+  /** Every question, with its answer and where the answer came from. */
+  questions: Question[];
+}
+
+/** Resolver answers refused this many times in a row end the resolution. */
+const MAX_ATTEMPTS = 5;
+
+export async function resolveAnswers(
+  changeSet: ChangeSet,
+  model: DomainModel,
+  sources: AnswerSources = {},
+  resolver?: AnswerResolver,
+): Promise<ResolvedAnswers> {
+  const inputs = parseInputsFile(sources.inputs);
+  // As the reference: a non-empty --updates replaces the rename questions; `{}` means "ask".
+  const given = parseUpdates(sources.updates);
+  const renames =
+    given && Object.keys(given).length > 0
+      ? { updates: given, questions: [] }
+      : await resolveRenames(changeSet, resolver);
+  const cs = applyRenames(changeSet, renames.updates);
+
+  const questions = listQuestions(cs, model);
+  checkInputNames(inputs, questions);
+  const values = new Map<Question, string | null | string[]>();
+  const problems: AnswerProblem[] = [];
+  for (const q of questions) {
+    const found = prefilled(q, inputs, model, sources);
+    if (!found) continue;
+    const result = interpretAnswer(q, found.raw);
+    if (!result.ok) {
+      problems.push({
+        where: found.where,
+        reason: result.reason,
+        ...(found.location ? { location: found.location } : {}),
+      });
+      continue;
+    }
+    q.answer = found.raw;
+    q.source = found.source;
+    values.set(q, result.value);
+  }
+  if (problems.length > 0) throw new InvalidAnswerError(problems);
+
+  const unanswered = questions.filter((q) => !values.has(q));
+  if (unanswered.length > 0 && !resolver) throw new MissingAnswersError(unanswered);
+  for (const q of unanswered) values.set(q, await askUntilValid(q, resolver!));
+
+  return {
+    answers: collect(questions, values),
+    changeSet: cs,
+    updates: renames.updates,
+    questions: [...renames.questions, ...questions],
+  };
+}
+
+interface Prefilled {
+  raw: string;
+  where: string;
+  source: "inputs" | "model" | "options";
+  location?: SourceLocation;
+}
+
+function prefilled(
+  q: Question,
+  inputs: InputsFile,
+  model: DomainModel,
+  sources: AnswerSources,
+): Prefilled | undefined {
+  if (q.kind === "confirm-deletions") {
+    return sources.confirmDeletions
+      ? { raw: "true", where: "confirmDeletions", source: "options" }
+      : undefined;
+  }
+  const fromFile = findInput(inputs, q);
+  if (fromFile) return { ...fromFile, source: "inputs" };
+  const fromModel = modelAnswer(q, model);
+  return fromModel ? { ...fromModel, source: "model" } : undefined;
+}
+
+function modelAnswer(q: Question, model: DomainModel): Omit<Prefilled, "source"> | undefined {
+  const { product, block, resourceType, fixedInput } = q.subject;
+  const p = product === undefined ? undefined : model.products.find((m) => m.name === product);
+  const b = block === undefined ? undefined : model.blocks.find((m) => m.name === block);
+  const at = (location: SourceLocation, what: string) => ({
+    where: `${location.file}:${location.line}:${location.column} (${what})`,
+    location,
+  });
+  switch (q.kind) {
+    case "product-description":
+      return p?.description === undefined
+        ? undefined
+        : { raw: p.description, ...at(p.location, `description of product ${p.name}`) };
+    case "product-tag":
+      return p?.tag === undefined ? undefined : { raw: p.tag, ...at(p.location, `tag of product ${p.name}`) };
+    case "fixed-input-value": {
+      const value = p && fixedInput !== undefined ? own(p.fixedInputValues, fixedInput) : undefined;
+      return value === undefined || !p
+        ? undefined
+        : { raw: value, ...at(p.location, `fixed input ${fixedInput} of product ${p.name}`) };
+    }
+    case "block-description":
+      return b?.description === undefined
+        ? undefined
+        : { raw: b.description, ...at(b.location, `description of block ${b.name}`) };
+    case "block-tag":
+      // A block documented in the model (it has a description) and no tag has no tag: nothing to ask.
+      if (b?.tag !== undefined) return { raw: b.tag, ...at(b.location, `tag of block ${b.name}`) };
+      return b?.description === undefined
+        ? undefined
+        : { raw: "", ...at(b.location, `block ${b.name} (no tag)`) };
+    case "resource-type-description": {
+      const field = model.blocks
+        .flatMap((m) => m.resourceTypes)
+        .find((r) => r.name === resourceType && r.description !== undefined);
+      return field
+        ? { raw: field.description!, ...at(field.location, `description of resource type ${field.name}`) }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+async function askUntilValid(q: Question, resolver: AnswerResolver): Promise<string | null | string[]> {
+  if (q.kind === "confirm-deletions") {
+    const yes = await resolver.confirm(q);
+    q.answer = String(yes);
+    q.source = "resolver";
+    if (!yes) throw new MigrationCancelledError("the deletions were not confirmed");
+    return "true";
+  }
+  let retry: { answer: string; reason: string } | undefined;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const answer = await resolver.ask(q, retry);
+    const result = interpretAnswer(q, answer);
+    if (result.ok) {
+      q.answer = answer;
+      q.source = "resolver";
+      return result.value;
+    }
+    retry = { answer, reason: result.reason };
+  }
+  throw new InvalidAnswerError([
+    { where: `answer to "${q.prompt.trim()}"`, reason: `${retry!.reason} (refused ${MAX_ATTEMPTS} times)` },
+  ]);
+}
+
+function collect(questions: readonly Question[], values: Map<Question, string | null | string[]>): Answers {
+  const text = (q: Question | undefined): string | null => {
+    const v = q === undefined ? undefined : values.get(q);
+    return typeof v === "string" ? v : null;
+  };
+  const find = (kind: Question["kind"], match: (q: Question) => boolean) =>
+    questions.find((q) => q.kind === kind && match(q));
+  const byProduct = new Map<string, Record<string, string>>();
+  const byBlock = new Map<string, Record<string, string[]>>();
+  for (const q of questions) {
+    const { product, block, fixedInput, resourceType } = q.subject;
+    if (q.kind === "fixed-input-value" && product !== undefined && fixedInput !== undefined) {
+      byProduct.set(
+        product,
+        Object.fromEntries([...Object.entries(byProduct.get(product) ?? {}), [fixedInput, text(q) ?? ""]]),
+      );
+    }
+    if (q.kind === "default-value" && block !== undefined && resourceType !== undefined) {
+      const list = values.get(q);
+      byBlock.set(
+        block,
+        Object.fromEntries([
+          ...Object.entries(byBlock.get(block) ?? {}),
+          [resourceType, Array.isArray(list) ? list : []],
+        ]),
+      );
+    }
+  }
+  const products = questions
+    .filter((q) => q.kind === "product-description")
+    .map((q): [string, ProductAnswers] => {
+      const name = q.subject.product!;
+      return [
+        name,
+        {
+          description: text(q) ?? "",
+          tag: text(find("product-tag", (t) => t.subject.product === name)) ?? "",
+        },
+      ];
+    });
+  const blocks = questions
+    .filter((q) => q.kind === "block-description")
+    .map((q): [string, BlockAnswers] => {
+      const name = q.subject.block!;
+      return [
+        name,
+        { description: text(q) ?? "", tag: text(find("block-tag", (t) => t.subject.block === name)) },
+      ];
+    });
+  const resourceTypes = questions
+    .filter((q) => q.kind === "resource-type-description")
+    .map((q) => [q.subject.resourceType!, { description: text(q) ?? "" }] as const);
+  return {
+    products: Object.fromEntries(products),
+    fixedInputs: Object.fromEntries(byProduct),
+    blocks: Object.fromEntries(blocks),
+    resourceTypes: Object.fromEntries(resourceTypes),
+    defaultValues: Object.fromEntries(byBlock),
+  };
+}

@@ -1,0 +1,71 @@
+// Test helper: the snapshot a database built from `model` would have (what running its migration gives).
+// `answers` adds existing data: subscriptions per product and instances per block, so counts can be
+// asserted; instance relations then carry every model attribute (as the migration would create them).
+import type { DomainModel } from "../model/domain-model.ts";
+import type { Snapshot, SnapshotBlock, SnapshotProduct, SnapshotResourceType } from "../snapshot/snapshot.ts";
+
+export interface SnapshotAnswers {
+  subscriptions?: Record<string, number>;
+  instances?: Record<string, number>;
+  /** Values per block and resource type; default: one per instance. */
+  values?: Record<string, Record<string, number>>;
+}
+
+const byName = <T extends { name: string }>(items: T[]) =>
+  items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+export function snapshotFromModel(model: DomainModel, answers: SnapshotAnswers = {}): Snapshot {
+  const products: SnapshotProduct[] = model.products.map((product, index) => {
+    const type = model.productTypes[product.productType]!;
+    return {
+      id: `p-${index}`,
+      name: product.name,
+      description: product.description ?? product.name,
+      productType: type.name,
+      tag: product.tag ?? "TAG",
+      status: "active",
+      fixedInputs: byName(
+        type.fixedInputs.map((fi) => ({ name: fi.name, value: product.fixedInputValues[fi.name] ?? "x" })),
+      ),
+      blocks: [...new Set(type.blockFields.flatMap((f) => f.blocks))].sort(),
+      subscriptionCount: answers.subscriptions?.[product.name] ?? 0,
+    };
+  });
+  const blocks: SnapshotBlock[] = model.blocks.map((block, index) => {
+    const instanceCount = answers.instances?.[block.name] ?? 0;
+    const dependsOn = new Map<string, string[]>();
+    for (const field of block.blockFields) {
+      for (const dep of field.blocks) dependsOn.set(dep, [...(dependsOn.get(dep) ?? []), field.attribute]);
+    }
+    return {
+      id: `b-${index}`,
+      name: block.name,
+      description: block.description ?? block.name,
+      tag: block.tag ?? null,
+      status: "active",
+      resourceTypes: block.resourceTypes.map((rt) => rt.name).sort(),
+      dependsOn: [...dependsOn]
+        .map(([name, attributes]) => ({
+          block: name,
+          attributes: instanceCount > 0 ? attributes.sort() : [],
+        }))
+        .sort((a, b) => (a.block < b.block ? -1 : a.block > b.block ? 1 : 0)),
+      instanceCount,
+      valueCounts: Object.fromEntries(
+        block.resourceTypes.map((rt) => [rt.name, answers.values?.[block.name]?.[rt.name] ?? instanceCount]),
+      ),
+    };
+  });
+  const valueCount = new Map<string, number>();
+  for (const block of blocks) {
+    for (const [rt, count] of Object.entries(block.valueCounts))
+      valueCount.set(rt, (valueCount.get(rt) ?? 0) + count);
+  }
+  const resourceTypes: SnapshotResourceType[] = [...valueCount].map(([name, count], index) => ({
+    id: `rt-${index}`,
+    name,
+    description: null,
+    valueCount: count,
+  }));
+  return { products: byName(products), blocks: byName(blocks), resourceTypes: byName(resourceTypes) };
+}

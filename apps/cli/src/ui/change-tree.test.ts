@@ -1,0 +1,55 @@
+import type { ChangeSet, SourceLocation } from "@orchestrator/sdk";
+import { describe, expect, it } from "vitest";
+import { renderChangeTree } from "./change-tree.ts";
+
+const at: SourceLocation = { file: "products.ts", line: 1, column: 1, endLine: 1, endColumn: 2 };
+const empty = (): ChangeSet => ({
+  createProducts: [],
+  deleteProducts: [],
+  renameProducts: [],
+  createFixedInputs: [],
+  deleteFixedInputs: [],
+  renameFixedInputs: [],
+  createProductBlockLinks: [],
+  deleteProductBlockLinks: [],
+  createResourceTypes: [],
+  deleteResourceTypes: [],
+  renameResourceTypes: [],
+  updateBlockResourceTypes: [],
+  createResourceTypeLinks: [],
+  deleteResourceTypeLinks: [],
+  createProductBlocks: [],
+  deleteProductBlocks: [],
+  renameProductBlocks: [],
+  createBlockRelations: [],
+  deleteBlockRelations: [],
+  renameCandidates: { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] },
+});
+
+describe("change tree", () => {
+  it("groups changes and says what they do to existing data", () => {
+    const changes = empty();
+    changes.createProducts.push({ product: "User internal", productType: "User", location: at });
+    changes.deleteProducts.push({ product: "Old", subscriptions: 3, location: at });
+    changes.createResourceTypeLinks.push({
+      block: "UserBlock",
+      resourceType: "age",
+      instances: 140,
+      values: 0,
+      location: at,
+    });
+    expect(renderChangeTree(changes)).toBe(
+      [
+        "Products",
+        "  + User internal User",
+        "  - Old (3 subscriptions deleted)",
+        "Product block → resource type",
+        "  + UserBlock.age (140 instances need a value)",
+      ].join("\n"),
+    );
+  });
+
+  it("prints nothing for an empty change set", () => {
+    expect(renderChangeTree(empty())).toBe("");
+  });
+});

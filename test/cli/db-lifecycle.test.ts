@@ -143,6 +143,38 @@ export default class AddProduct extends Migration {
     expect(result.stderr).toContain("ORCH_MIGRATION_CHANGED");
   });
 
+  it("db revision writes an empty migration that, filled in with the helpers, upgrade applies", async () => {
+    const created = json<{ file: string }>(
+      await runCli(["db", "revision", "Add modify note workflow", "--json"], { cwd: project.dir }),
+    );
+    expect(created.file).toMatch(/migrations\/\d{14}_add_modify_note_workflow\.ts$/);
+    const text = readFileSync(created.file, "utf8");
+    writeFileSync(
+      created.file,
+      text
+        .replace(
+          'import { Migration } from "@orchestrator/sdk";',
+          'import { Migration, createProduct, createWorkflow, ensureDefaultWorkflows } from "@orchestrator/sdk";',
+        )
+        .replace(
+          "async up(): Promise<void> {}",
+          `async up(): Promise<void> {
+    this.addStatements(createProduct({ name: "It's a product", description: "quotes ' and \\\\ and :name", productType: "T", tag: "T" }));
+    this.addStatements(createWorkflow({ name: "modify_note", target: "MODIFY", description: "Modify note" }));
+    this.addStatements(ensureDefaultWorkflows());
+  }`,
+        ),
+    );
+    const upgrade = await cli("db", "upgrade", "heads");
+    expect(upgrade.code, upgrade.stderr).toBe(0);
+    const products = json<{ name: string; description: string; workflows: { name: string }[] }[]>(
+      await cli("products", "--json"),
+    );
+    expect(products.map((p) => [p.name, p.description, p.workflows.map((w) => w.name)])).toEqual([
+      ["It's a product", "quotes ' and \\ and :name", ["modify_note"]],
+    ]);
+  });
+
   it("db init refuses a migrations folder that is not empty", async () => {
     writeFileSync(join(project.dir, "migrations", "20260101000000_mine.ts"), "// mine\n");
     const result = await runCli(["db", "init"], { cwd: project.dir });

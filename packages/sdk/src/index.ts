@@ -106,3 +106,4 @@ export {
 } from "./questions/validate-answer.ts";
 export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";
+export { createRevision } from "./project/create-revision.ts";

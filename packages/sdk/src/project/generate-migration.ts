@@ -101,7 +101,7 @@ export async function generateMigration(
   return { ...result, file };
 }
 
-function ensureWritable(dir: string): void {
+export function ensureWritable(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);

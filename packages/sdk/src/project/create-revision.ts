@@ -1,0 +1,33 @@
+// `db revision MESSAGE`: an empty data migration to fill in by hand, in the same form and place as the
+// generated ones, so it takes its turn in the one line of migrations.
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Project } from "../config/load-project.ts";
+import { CORE_HEAD } from "../db/core-migrations/index.ts";
+import { migrationFileName, renderMigrationFile } from "../migrations/render-migration-file.ts";
+import { ensureWritable } from "./generate-migration.ts";
+import { ProjectError } from "./project-errors.ts";
+
+const HOW_TO_FILL_IN =
+  'Fill in up() and down(): this.addSql("…") for each statement, or this.addStatements(createProduct({ … })) with the migration helpers of @orchestrator/sdk. Each runs in one transaction.';
+
+export function createRevision(project: Project, message: string, now: Date = new Date()): string {
+  ensureWritable(project.migrationsDir);
+  const file = join(project.migrationsDir, migrationFileName(message, now));
+  if (existsSync(file)) throw ProjectError.migrationExists(file);
+  const text = renderMigrationFile({
+    message,
+    basedOn: CORE_HEAD,
+    upgrade: [],
+    downgrade: [],
+    createdAt: now,
+    generatedBy: "orchestrator db revision",
+    notes: [HOW_TO_FILL_IN],
+  });
+  try {
+    writeFileSync(file, text, { flag: "wx" });
+  } catch (error) {
+    throw ProjectError.notWritable(project.migrationsDir, error);
+  }
+  return file;
+}

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { CLI_BIN, cleanEnv } from "./cli.ts";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences are what this strips.
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\u001b[78]/g;
 const QUIET_MS = 250;
 

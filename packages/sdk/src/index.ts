@@ -72,6 +72,7 @@ export {
   type ProductView,
 } from "./products/list-products.ts";
 export { type Comparison, compareWithDatabase } from "./project/compare-with-database.ts";
+export { createRevision } from "./project/create-revision.ts";
 export {
   type GeneratedMigration,
   type GenerateMigrationOptions,
@@ -106,4 +107,3 @@ export {
 } from "./questions/validate-answer.ts";
 export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";
-export { createRevision } from "./project/create-revision.ts";

@@ -54,6 +54,10 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
   }
 
   const held = heldBlocks(block.blockFields);
+  const seenThrough = (attribute: string) => {
+    const holds = block.blockFields.find((f) => f.attribute === attribute)?.blocks ?? [];
+    return (row?.dependsOn ?? []).some((r) => holds.includes(r.block) && r.attributes.includes(attribute));
+  };
   for (const [dependsOn, { attributes, location, locations }] of held) {
     const relation = row?.dependsOn.find((r) => r.block === dependsOn);
     if (!relation) {
@@ -63,7 +67,8 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
     // The relation row exists. Attributes seen on instance relations tell which attributes already have
     // instances; none seen means we cannot tell, and the relation is taken to cover every attribute.
     if (relation.attributes.length === 0 || instances === 0) continue;
-    const missing = attributes.filter((a) => !relation.attributes.includes(a));
+    // A union attribute holds one of its blocks: seen holding any of them, it is not missing.
+    const missing = attributes.filter((a) => !seenThrough(a));
     if (missing.length === 0) continue;
     out.createBlockRelations.push({
       block: block.name,

@@ -52,9 +52,6 @@ function upgradeStatements(cs: ChangeSet, answers: Answers): Statement[] {
     ...cs.deleteProductBlockLinks.map(
       (l): Statement => ({ kind: "deleteProductBlockLink", ...pick(l, "product", "block") }),
     ),
-    ...cs.deleteResourceTypes.map(
-      (d): Statement => ({ kind: "deleteResourceType", resourceType: d.resourceType }),
-    ),
     ...cs.deleteProductBlocks.map((d): Statement => ({ kind: "deleteProductBlock", block: d.block })),
     ...cs.deleteFixedInputs.map(
       (d): Statement => ({ kind: "deleteFixedInput", ...pick(d, "product", "fixedInput") }),
@@ -91,6 +88,11 @@ function upgradeStatements(cs: ChangeSet, answers: Answers): Statement[] {
     }),
     ...cs.updateBlockResourceTypes.map(
       (u): Statement => ({ kind: "updateBlockResourceType", ...pick(u, "block", "from", "to") }),
+    ),
+    // After the updates: the old type of a block-level update is often the one deleted, and deleting it
+    // first would cascade away the very link and values the update moves.
+    ...cs.deleteResourceTypes.map(
+      (d): Statement => ({ kind: "deleteResourceType", resourceType: d.resourceType }),
     ),
     ...cs.createProductBlockLinks.map(
       (l): Statement => ({ kind: "createProductBlockLink", ...pick(l, "product", "block") }),
@@ -161,6 +163,14 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
     ...cs.createResourceTypeLinks.map(
       (l): Statement => ({ kind: "deleteResourceTypeLink", ...pick(l, "block", "resourceType") }),
     ),
+    // A deleted type comes back before the updates are reversed: they re-point links and values to it.
+    ...cs.deleteResourceTypes.map(
+      (d): Statement => ({
+        kind: "createResourceType",
+        resourceType: d.resourceType,
+        description: d.description ?? null,
+      }),
+    ),
     ...cs.updateBlockResourceTypes.map(
       (u): Statement => ({ kind: "updateBlockResourceType", block: u.block, from: u.to, to: u.from }),
     ),
@@ -182,13 +192,6 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
 
     // Restorations: rows first, then the links that refer to them. Deleted products (and with them their
     // subscriptions) cannot be restored; links to them are skipped by the `restore` form.
-    ...cs.deleteResourceTypes.map(
-      (d): Statement => ({
-        kind: "createResourceType",
-        resourceType: d.resourceType,
-        description: d.description ?? null,
-      }),
-    ),
     ...cs.deleteProductBlocks.map(
       (d): Statement => ({
         kind: "createProductBlock",

@@ -1,6 +1,11 @@
 // Property: for a random model A with random subscriptions, and a random edit of it to B, the migration
 // generated against the real database brings it to B without losing data, and its downgrade brings the
 // metadata back to A. Every step is the SDK's own: diff → questions → plan → SQL on PGlite / PostgreSQL.
+//
+// One database per kind for all runs. Runs are isolated by emptying the metadata and subscription tables
+// first (resetDatabase), not by a rolled-back transaction: compareWithDatabase reads through the
+// Database's own connections, which would not see the uncommitted rows of an open transaction. 200 runs
+// per kind take about 15 s each (PGlite and PostgreSQL alike).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Database } from "../db/database.ts";
@@ -150,9 +155,11 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
       missing.map((m) => `  ${m}`),
     );
 
-  // 6. The downgrade restores A's metadata.
+  // 6. The downgrade restores A's metadata, and for an edit without deletions A's data too. Deleted
+  // products and product blocks are not held to it: the change set does not know their descriptions
+  // (products) nor the links that went with them by cascade (blocks), so they cannot come back.
   await step("downgrade", () => runStatements(db, plan.downgrade));
-  if (c.edit.kind !== "removeProduct") {
+  if (resolved.changeSet.deleteProducts.length === 0 && resolved.changeSet.deleteProductBlocks.length === 0) {
     const metadata = await metadataLines(db);
     if (JSON.stringify(metadata) !== JSON.stringify(metadataA)) {
       fail("after the downgrade the metadata is not A's:", [
@@ -182,10 +189,14 @@ describe.each(DATABASE_KINDS)("round trip on %s", (kind) => {
     await testDb?.dispose();
   });
 
-  it("a random edit migrates a database with subscriptions to the new model, and the downgrade back", async () => {
-    await fc.assert(
-      fc.asyncProperty(arbitraryCase, (c) => roundTrip(db, c)),
-      { numRuns: RUNS[kind] },
-    );
-  }, 150_000);
+  it(
+    "a random edit migrates a database with subscriptions to the new model, and the downgrade back",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitraryCase, (c) => roundTrip(db, c)),
+        { numRuns: RUNS[kind] },
+      );
+    },
+    Math.max(150_000, RUNS[kind] * 500),
+  );
 });

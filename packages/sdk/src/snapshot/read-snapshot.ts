@@ -18,12 +18,16 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
       db.query("SELECT product_id, product_block_id FROM product_product_blocks"),
       db.query("SELECT product_block_id, name, description, tag, status FROM product_blocks"),
       db.query("SELECT resource_type_id, resource_type, description FROM resource_types"),
-      db.query("SELECT product_block_id, resource_type_id FROM product_block_resource_types"),
+      // The largest table (blocks × resource types): one row per block, with the names, so that tens of
+      // thousands of link rows are not each turned into an object and looked up by id here.
+      db.query(
+        "SELECT l.product_block_id, array_agg(rt.resource_type) AS resource_types FROM product_block_resource_types l " +
+          "JOIN resource_types rt USING (resource_type_id) GROUP BY l.product_block_id",
+      ),
       db.query("SELECT in_use_by_id, depends_on_id FROM product_block_relations"),
     ]);
 
   const blockName = new Map(blocks.map((b) => [String(b.product_block_id), String(b.name)]));
-  const rtName = new Map(resourceTypes.map((rt) => [String(rt.resource_type_id), String(rt.resource_type)]));
 
   const productById = new Map<string, SnapshotProduct>();
   for (const row of products) {
@@ -60,10 +64,10 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
       valueCounts: {},
     });
   }
-  for (const row of blockRtLinks)
-    blockById
-      .get(String(row.product_block_id))
-      ?.resourceTypes.push(rtName.get(String(row.resource_type_id))!);
+  for (const row of blockRtLinks) {
+    const block = blockById.get(String(row.product_block_id));
+    if (block) block.resourceTypes = (row.resource_types as unknown[]).map(String);
+  }
   for (const row of blockRelations) {
     blockById
       .get(String(row.in_use_by_id))
@@ -129,7 +133,11 @@ export async function addCounts(
   const touched = touchedNames(changes);
   for (const block of alsoBlocks) touched.blocks.add(block);
   const productIds = snapshot.products.filter((p) => touched.products.has(p.name)).map((p) => p.id);
-  const blockIds = snapshot.blocks.filter((b) => touched.blocks.has(b.name)).map((b) => b.id);
+  const blocks = snapshot.blocks.filter((b) => touched.blocks.has(b.name));
+  const blockIds = blocks.map((b) => b.id);
+  // Attributes are only kept for depends-on relations the metadata has: a block without any (such as a
+  // leaf block used by every product) need not join all of its instances' relations.
+  const relatedBlockIds = blocks.filter((b) => b.dependsOn.length > 0).map((b) => b.id);
   const rtIds = snapshot.resourceTypes.filter((rt) => touched.resourceTypes.has(rt.name)).map((rt) => rt.id);
   if (productIds.length + blockIds.length + rtIds.length === 0) return snapshot;
 
@@ -156,14 +164,14 @@ export async function addCounts(
       : db.query(
           `SELECT resource_type_id AS id, count(*) AS n FROM subscription_instance_values WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`,
         ),
-    blockIds.length === 0
+    relatedBlockIds.length === 0
       ? []
       : db.query(
           `SELECT DISTINCT parent.product_block_id AS id, child.product_block_id AS dep, sir.domain_model_attr AS attr
            FROM subscription_instance_relations sir
            JOIN subscription_instances parent ON parent.subscription_instance_id = sir.in_use_by_id
            JOIN subscription_instances child ON child.subscription_instance_id = sir.depends_on_id
-           WHERE parent.product_block_id IN (${uuidList(blockIds)}) AND sir.domain_model_attr IS NOT NULL`,
+           WHERE parent.product_block_id IN (${uuidList(relatedBlockIds)}) AND sir.domain_model_attr IS NOT NULL`,
         ),
   ]);
 

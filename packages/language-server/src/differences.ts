@@ -1,0 +1,242 @@
+// The change set as a list of differences, each with the place in the model source it is about, a
+// sentence saying what differs and what the migration would do, and the definitions it belongs to.
+// Pure: diagnostics, code lenses and hovers are all views of this one list.
+import type { ChangeSet, DomainModel, SourceLocation } from "@orchestrator/sdk";
+import { DIAGNOSTIC_CODES } from "./protocol.ts";
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];
+
+export interface Difference {
+  code: DiagnosticCode;
+  message: string;
+  location: SourceLocation;
+  /** The product block the difference is about (for the block's code lens and hover). */
+  block?: string;
+  /** The product type it is about (a product's type, in the models). */
+  productType?: string;
+  /** The product (registry key) it is about. */
+  product?: string;
+  resourceType?: string;
+}
+
+const C = DIAGNOSTIC_CODES;
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
+}
+
+export function listDifferences(model: DomainModel, changes: ChangeSet): Difference[] {
+  const typeOf = new Map(model.products.map((p) => [p.name, p.productType]));
+  const productsUsing = productsUsingBlocks(model);
+  const productCount = (block: string) => productsUsing.get(block)?.size ?? 0;
+  const out: Difference[] = [];
+  const add = (difference: Difference) => out.push(difference);
+  const ofProduct = (product: string) => {
+    const productType = typeOf.get(product);
+    return productType === undefined ? { product } : { product, productType };
+  };
+
+  for (const c of changes.createProducts) {
+    add({
+      code: C.productMissingInDb,
+      location: c.location,
+      ...ofProduct(c.product),
+      productType: c.productType,
+      message: `Product '${c.product}' (product type '${c.productType}') is not in the database (the migration creates it)`,
+    });
+  }
+  for (const c of changes.deleteProducts) {
+    add({
+      code: C.productMissingInModel,
+      location: c.location,
+      product: c.product,
+      message: `Product '${c.product}' is in the database but not in the registry (the migration deletes it${c.subscriptions ? ` and its ${plural(c.subscriptions, "subscription")}` : ""})`,
+    });
+  }
+  for (const c of changes.renameProducts) {
+    add({
+      code: C.productRenamed,
+      location: c.location,
+      ...ofProduct(c.to),
+      message: `Product '${c.from}' in the database is renamed to '${c.to}' in the models (the migration renames it; ${plural(c.subscriptions, "subscription")} keep it)`,
+    });
+  }
+  for (const c of changes.createFixedInputs) {
+    add({
+      code: C.fixedInputMissingInDb,
+      location: c.location,
+      ...ofProduct(c.product),
+      message: `Fixed input '${c.fixedInput}' of product '${c.product}' is not in the database (the migration adds it)`,
+    });
+  }
+  for (const c of changes.deleteFixedInputs) {
+    add({
+      code: C.fixedInputMissingInModel,
+      location: c.location,
+      ...ofProduct(c.product),
+      message: `Fixed input '${c.fixedInput}' (value '${c.value}') of product '${c.product}' is in the database but not in the models (the migration deletes it)`,
+    });
+  }
+  for (const c of changes.renameFixedInputs) {
+    add({
+      code: C.fixedInputRenamed,
+      location: c.location,
+      ...ofProduct(c.product),
+      message: `Fixed input '${c.from}' of product '${c.product}' in the database is '${c.to}' in the models (the migration renames it)`,
+    });
+  }
+  for (const c of changes.createProductBlockLinks) {
+    add({
+      code: C.blockLinkMissingInDb,
+      location: c.location,
+      ...ofProduct(c.product),
+      block: c.block,
+      message: `Product block '${c.block}' of product '${c.product}' is not linked in the database (${c.subscriptions ? `${plural(c.subscriptions, "subscription")} would get a new '${c.block}' instance` : "the migration links it"})`,
+    });
+  }
+  for (const c of changes.deleteProductBlockLinks) {
+    add({
+      code: C.blockLinkMissingInModel,
+      location: c.location,
+      ...ofProduct(c.product),
+      block: c.block,
+      message: `Product '${c.product}' is linked to product block '${c.block}' in the database but not in the models (the migration unlinks it${c.subscriptions ? `; ${plural(c.subscriptions, "subscription")} lose their '${c.block}' instance` : ""})`,
+    });
+  }
+
+  const linkedNew = new Set(changes.createResourceTypeLinks.map((c) => c.resourceType));
+  const deletedTypes = new Map(changes.deleteResourceTypes.map((c) => [c.resourceType, c]));
+  const unlinked = new Set(changes.deleteResourceTypeLinks.map((c) => c.resourceType));
+  for (const c of changes.createResourceTypes) {
+    // A new resource type is reported where a block gains it; only an unlinked one gets its own.
+    if (linkedNew.has(c.resourceType)) continue;
+    add({
+      code: C.resourceTypeMissingInDb,
+      location: c.location,
+      resourceType: c.resourceType,
+      message: `Resource type '${c.resourceType}' is not in the database (the migration creates it)`,
+    });
+  }
+  for (const c of changes.deleteResourceTypes) {
+    if (unlinked.has(c.resourceType)) continue;
+    add({
+      code: C.resourceTypeMissingInModel,
+      location: c.location,
+      resourceType: c.resourceType,
+      message: `Resource type '${c.resourceType}' is in the database but no product block uses it in the models (the migration deletes it${c.values ? ` and its ${plural(c.values, "value")}` : ""})`,
+    });
+  }
+  for (const c of changes.renameResourceTypes) {
+    add({
+      code: C.resourceTypeRenamed,
+      location: c.location,
+      resourceType: c.to,
+      message: `Resource type '${c.from}' in the database is '${c.to}' in the models (the migration renames it)`,
+    });
+  }
+  for (const c of changes.updateBlockResourceTypes) {
+    add({
+      code: C.resourceTypeRenamed,
+      location: c.location,
+      block: c.block,
+      resourceType: c.to,
+      message: `Product block '${c.block}' uses resource type '${c.from}' in the database and '${c.to}' in the models (the migration moves ${plural(c.values, "value")} to '${c.to}')`,
+    });
+  }
+  for (const c of changes.createResourceTypeLinks) {
+    const products = productCount(c.block);
+    const impact = c.instances
+      ? `${plural(products, "product")}, ${plural(c.instances, "instance")} would get no value`
+      : `${plural(products, "product")}, no instances yet`;
+    add({
+      code: C.resourceTypeMissingInDb,
+      location: c.location,
+      block: c.block,
+      resourceType: c.resourceType,
+      message: `Resource type '${c.resourceType}' of product block '${c.block}' is not in the database (${impact})`,
+    });
+  }
+  for (const c of changes.deleteResourceTypeLinks) {
+    const candidates = changes.renameCandidates.blockResourceTypes.find(
+      (r) => r.block === c.block && r.from === c.resourceType,
+    );
+    const alsoType = deletedTypes.has(c.resourceType)
+      ? "; no other block uses it, so the resource type is deleted too"
+      : "";
+    const rename = candidates?.candidates.length
+      ? `; it may be a rename to ${candidates.candidates.map((n) => `'${n}'`).join(" or ")}, which generating asks`
+      : "";
+    add({
+      code: C.resourceTypeMissingInModel,
+      location: c.location,
+      block: c.block,
+      resourceType: c.resourceType,
+      message: `Resource type '${c.resourceType}' of product block '${c.block}' is in the database but not in the models (the migration removes it${c.values ? ` and deletes ${plural(c.values, "value")}` : ""}${alsoType}${rename})`,
+    });
+  }
+  for (const c of changes.createProductBlocks) {
+    add({
+      code: C.blockMissingInDb,
+      location: c.location,
+      block: c.block,
+      message: `Product block '${c.block}' is not in the database (the migration creates it, used by ${plural(productCount(c.block), "product")})`,
+    });
+  }
+  for (const c of changes.deleteProductBlocks) {
+    add({
+      code: C.blockMissingInModel,
+      location: c.location,
+      block: c.block,
+      message: `Product block '${c.block}' is in the database but not in the models (the migration deletes it${c.instances ? ` and its ${plural(c.instances, "instance")}` : ""})`,
+    });
+  }
+  for (const c of changes.renameProductBlocks) {
+    add({
+      code: C.blockRenamed,
+      location: c.location,
+      block: c.to,
+      message: `Product block '${c.from}' in the database is '${c.to}' in the models (the migration renames it; ${plural(c.instances, "instance")} keep their data)`,
+    });
+  }
+  for (const c of changes.createBlockRelations) {
+    const attributes = c.attributes.length ? ` (${c.attributes.join(", ")})` : "";
+    const what = c.existing
+      ? `holds '${c.dependsOn}' in new fields${attributes}`
+      : `holds '${c.dependsOn}'${attributes}, which the database does not have`;
+    add({
+      code: C.blockLinkMissingInDb,
+      location: c.location,
+      block: c.block,
+      message: `Product block '${c.block}' ${what} (${c.instances ? `${plural(c.instances, "instance")} of '${c.block}' would get a new '${c.dependsOn}' instance` : "the migration adds the relation"})`,
+    });
+  }
+  for (const c of changes.deleteBlockRelations) {
+    add({
+      code: C.blockLinkMissingInModel,
+      location: c.location,
+      block: c.block,
+      message: `Product block '${c.block}' holds '${c.dependsOn}' in the database but not in the models (the migration removes the relation${c.instances ? ` from ${plural(c.instances, "instance")}` : ""})`,
+    });
+  }
+  return out;
+}
+
+/** Block name → registry keys of the products whose type holds it, directly or through other blocks. */
+export function productsUsingBlocks(model: DomainModel): Map<string, Set<string>> {
+  const blocks = new Map(model.blocks.map((b) => [b.name, b]));
+  const result = new Map<string, Set<string>>();
+  for (const product of model.products) {
+    const type = model.productTypes[product.productType];
+    const pending = (type?.blockFields ?? []).flatMap((field) => field.blocks);
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (!result.has(name)) result.set(name, new Set());
+      result.get(name)!.add(product.name);
+      pending.push(...(blocks.get(name)?.blockFields.flatMap((field) => field.blocks) ?? []));
+    }
+  }
+  return result;
+}

@@ -80,7 +80,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       else process.stderr.write(`${style.red("Error:", process.stderr)} ${error.stack ?? error.message}\n`);
       return undefined;
     }
-    process.exitCode = exitCodeFor(error.code);
+    process.exitCode = exitCodeFor(error);
     if (this.jsonEnabled()) {
       this.logJson({ error: { code: error.code, message: error.message, ...errorDetails(error) } });
     } else {

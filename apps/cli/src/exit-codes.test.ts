@@ -3,12 +3,14 @@ import { EXIT, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes.ts";
 
 describe("exit codes", () => {
   it("maps SDK error codes to the documented exit codes", () => {
-    expect(exitCodeFor("ORCH_MISSING_ANSWERS")).toBe(EXIT.unanswered);
-    expect(exitCodeFor("ORCH_DATABASE_LOCKED")).toBe(EXIT.databaseUnavailable);
-    expect(exitCodeFor("ORCH_MIGRATION_CHANGED")).toBe(EXIT.migrationFailed);
-    expect(exitCodeFor("ORCH_CONFIG_NOT_FOUND")).toBe(EXIT.invalidProject);
-    expect(exitCodeFor("ORCH_DUPLICATE_BLOCK_NAME")).toBe(EXIT.invalidProject);
-    expect(exitCodeFor("ORCH_INVALID_JSON")).toBe(EXIT.invalidInput);
+    const error = (code: string, name = "OrchestratorError") => ({ code, name });
+    expect(exitCodeFor(error("ORCH_MISSING_ANSWERS"))).toBe(EXIT.unanswered);
+    expect(exitCodeFor(error("ORCH_DATABASE_LOCKED"))).toBe(EXIT.databaseUnavailable);
+    expect(exitCodeFor(error("ORCH_MIGRATION_CHANGED"))).toBe(EXIT.migrationFailed);
+    expect(exitCodeFor(error("ORCH_CONFIG_NOT_FOUND"))).toBe(EXIT.invalidProject);
+    expect(exitCodeFor(error("ORCH_EMPTY_ENUM", "ModelError"))).toBe(EXIT.invalidProject);
+    expect(exitCodeFor(error("ORCH_MODEL_IMPORT_FAILED", "RegistryLoadError"))).toBe(EXIT.invalidProject);
+    expect(exitCodeFor(error("ORCH_INVALID_JSON"))).toBe(EXIT.invalidInput);
   });
 
   it("documents every exit code in --help", () => {

@@ -28,11 +28,13 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_CONFIG_INVALID: EXIT.invalidProject,
 };
 
-/** Model errors (ORCH_MODEL_*, and the DSL's validation codes) are project errors; the rest is input. */
-export function exitCodeFor(code: string): number {
-  if (code in BY_ERROR_CODE) return BY_ERROR_CODE[code]!;
-  if (code.startsWith("ORCH_MODEL") || code.startsWith("ORCH_REGISTRY") || code.startsWith("ORCH_DUPLICATE"))
-    return EXIT.invalidProject;
+/** Errors of the SDK's model and config classes are project errors, whatever their code. */
+const PROJECT_ERROR_CLASSES = new Set(["ModelError", "RegistryLoadError", "ConfigError"]);
+
+/** The exit code for an SDK error: by its code, then by its class; anything else is bad input. */
+export function exitCodeFor(error: { code: string; name: string }): number {
+  if (error.code in BY_ERROR_CODE) return BY_ERROR_CODE[error.code]!;
+  if (PROJECT_ERROR_CLASSES.has(error.name)) return EXIT.invalidProject;
   return EXIT.invalidInput;
 }
 

@@ -4,7 +4,6 @@
 // while another runs is folded into a single follow-up run.
 import type { Comparison, DomainModel, Project, SourceLocation } from "@orchestrator/sdk";
 import { DatabaseAccess } from "./database-access.ts";
-import { databaseFingerprint } from "./fingerprint.ts";
 import type { SdkModule } from "./sdk.ts";
 
 export interface ErrorInfo {
@@ -125,7 +124,7 @@ export class Workspace {
         ).status();
         const applied = statuses.filter((s) => s.applied).map((s) => s.name);
         const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
-        const fingerprint = await databaseFingerprint(db, [...applied, "pending:", ...pending]);
+        const fingerprint = await sdk.databaseFingerprint(db, [...applied, "pending:", ...pending]);
         const unchanged = options.onlyIfChanged && !this.#stale && fingerprint === this.#fingerprint;
         if (unchanged) return undefined;
         this.#fingerprint = fingerprint;

@@ -105,5 +105,6 @@ export {
   TAG_MAX_LENGTH,
   VALUE_MAX_LENGTH,
 } from "./questions/validate-answer.ts";
+export { databaseFingerprint } from "./snapshot/database-fingerprint.ts";
 export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";

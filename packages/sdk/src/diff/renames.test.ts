@@ -217,3 +217,19 @@ describe("renames keep the workshop consistent", () => {
     ]);
   });
 });
+
+describe("the snapshot given to diff", () => {
+  it("is never changed, whatever the renames do to the working copy", () => {
+    const before = blockModel({ a: r.string(), b: r.int() }, { blockName: "Old", productName: "P old" });
+    const snapshot = snapshotFromModel(before);
+    const untouched = structuredClone(snapshot);
+    const after = blockModel(
+      { a2: r.string().renamedFrom("a"), b: r.int() },
+      { blockName: "New", renamedFrom: "Old", productName: "P new", productRenamedFrom: "P old" },
+    );
+    const changes = diff(after, snapshot, { fixed_inputs: { "P new": { speed: "velocity" } } });
+    expect(changes.renameProductBlocks).toHaveLength(1);
+    expect(changes.renameProducts).toHaveLength(1);
+    expect(snapshot).toEqual(untouched);
+  });
+});

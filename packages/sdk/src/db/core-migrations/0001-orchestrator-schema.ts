@@ -128,6 +128,8 @@ export const up: string[] = [
   )`,
   "CREATE INDEX siv_si_rt_ix ON subscription_instance_values (subscription_instance_value_id, subscription_instance_id, resource_type_id)",
   "CREATE INDEX subscription_instance_values_instance_ix ON subscription_instance_values (subscription_instance_id)",
+  // Not in the reference either: counting, re-pointing and deleting a resource type's values.
+  "CREATE INDEX subscription_instance_values_resource_type_ix ON subscription_instance_values (resource_type_id)",
   `CREATE TABLE subscription_instance_relations (
     in_use_by_id uuid NOT NULL REFERENCES subscription_instances (subscription_instance_id) ON DELETE CASCADE,
     depends_on_id uuid NOT NULL REFERENCES subscription_instances (subscription_instance_id) ON DELETE CASCADE,

@@ -1,9 +1,8 @@
-// A cheap fingerprint of what the diff reads: which migrations are applied, and per metadata table a row
+// A cheap fingerprint of what the diff reads (for editors that poll): which migrations are applied, and per metadata table a row
 // count plus a sum of row hashes (so a link swapped for another one is noticed, not only a count that
 // changes). Instance and value tables only count rows: they feed the numbers in messages and can be big.
 // Polling compares fingerprints and re-reads the full comparison only when it changed.
-// (This is the one place where the server names tables; it belongs in the SDK once the SDK offers it.)
-import type { Database } from "@orchestrator/sdk";
+import type { Database } from "../db/database.ts";
 
 const HASHED = [
   "products",

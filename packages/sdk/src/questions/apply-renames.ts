@@ -64,6 +64,9 @@ export function applyRenames(cs: ChangeSet, updates: Updates): ChangeSet {
         continue;
       }
       const link = next.deleteResourceTypeLinks[lost]!;
+      // The values move with the link: a deletion of the old type no longer takes them.
+      const deleted = next.deleteResourceTypes.find((d) => d.resourceType === from);
+      if (deleted) deleted.values = Math.max(0, deleted.values - link.values);
       next.updateBlockResourceTypes.push({
         block,
         from,

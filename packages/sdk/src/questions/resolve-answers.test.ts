@@ -309,6 +309,7 @@ describe("renames", () => {
     ]);
     // The old type's row stays deleted (it is gone from the model); its values moved to the new type.
     expect(changeSet.createResourceTypes.map((c) => c.resourceType)).toEqual(["username"]);
+    expect(changeSet.deleteResourceTypes.map((d) => [d.resourceType, d.values])).toEqual([["name", 0]]);
   });
 
   it("an empty --updates still asks, as the reference's default `{}`", async () => {

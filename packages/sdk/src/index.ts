@@ -55,6 +55,7 @@ export type { BlockOf, SubscriptionOf } from "./model/infer.ts";
 export { isRequiredIn, LIFECYCLE_RANK } from "./model/lifecycle.ts";
 export { type LoadRegistryOptions, loadRegistry } from "./model/load-registry.ts";
 export { ModelError, RegistryLoadError } from "./model/model-errors.ts";
+export { createModelLoader, type ModelLoader, type ModelLoaderOptions } from "./model/model-loader.ts";
 export { normalizeRegistry } from "./model/normalize-registry.ts";
 export { r } from "./model/r.ts";
 export type { ResourceTypeBuilder } from "./model/resource-type-builder.ts";

@@ -127,6 +127,19 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
     expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
   });
 
+  it("refuses a data migration built on a core migration this SDK does not have", async () => {
+    const dir = migrationsDir({
+      "20260101000000_future.ts": dataMigration([insertProduct("F")]).replace(
+        "0001_orchestrator_schema",
+        "0099_from_the_future",
+      ),
+    });
+    const error = await new MigrationRunner(db, migrationSources(dir)).upgrade().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_UNKNOWN_BASE" });
+    expect((error as Error).message).toContain("0099_from_the_future");
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
+  });
+
   it("refuses to revert a migration whose file is gone", async () => {
     const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
     await new MigrationRunner(db, migrationSources(dir)).upgrade();

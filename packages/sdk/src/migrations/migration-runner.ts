@@ -147,6 +147,10 @@ export class MigrationRunner {
   /** Runs one migration in one transaction; false when another process already did it. */
   async #run(source: MigrationSource, direction: Direction): Promise<boolean> {
     const migrationClass = source.kind === "data" ? await loadMigrationClass(source) : undefined;
+    const basedOn = migrationClass?.basedOn;
+    const coreNames = this.#sources.filter((s) => s.kind === "core").map((s) => s.name);
+    if (basedOn !== undefined && !coreNames.includes(basedOn))
+      throw MigrationError.unknownBase(source.name, basedOn, coreNames);
     const ran = await this.#db.transaction(async (scope, tx) => {
       await this.#lock(scope);
       const isApplied =

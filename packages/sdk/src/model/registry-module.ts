@@ -6,15 +6,31 @@ import { OrchestratorError } from "../errors.ts";
 import { isRegistry } from "./definitions.ts";
 import type { DomainModel, SourceLocation } from "./domain-model.ts";
 import { ModelError, RegistryLoadError } from "./model-errors.ts";
-import { normalizeRegistry } from "./normalize-registry.ts";
+import { buildDomainModel, normalizeRegistry } from "./normalize-registry.ts";
 import { siteLocation } from "./source-index.ts";
 import { parseStackFrames } from "./stack-frames.ts";
 
 /** The SDK's package folder (…/sdk), whose frames are never "the user's". */
 const SDK_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
-export async function importRegistry(modulePath: string, query = ""): Promise<DomainModel> {
-  const url = pathToFileURL(resolve(modulePath)).href + query;
+/** A file of the SDK itself (its sources or its build), as opposed to a user's model file. */
+export function isSdkFile(file: string): boolean {
+  return file.startsWith(`${SDK_ROOT}${sep}src${sep}`) || file.startsWith(`${SDK_ROOT}${sep}dist${sep}`);
+}
+
+export interface ImportRegistryOptions {
+  /**
+   * Return a copy of the model (the default), which callers may change. A loader that serialises the
+   * model anyway skips it: copying a large model costs as much as importing it.
+   */
+  copy?: boolean;
+}
+
+export async function importRegistry(
+  modulePath: string,
+  options: ImportRegistryOptions = {},
+): Promise<DomainModel> {
+  const url = pathToFileURL(resolve(modulePath)).href;
   let exports: Record<string, unknown>;
   try {
     exports = await import(url);
@@ -23,6 +39,7 @@ export async function importRegistry(modulePath: string, query = ""): Promise<Do
   }
   const registry = [exports.SUBSCRIPTION_MODEL_REGISTRY, exports.default].find(isRegistry);
   if (!registry) throw RegistryLoadError.notARegistry(modulePath, Object.keys(exports));
+  if (options.copy === false) return registry.model ?? buildDomainModel(registry.products, registry.location);
   return normalizeRegistry(registry);
 }
 
@@ -44,11 +61,9 @@ function asTypedError(modulePath: string, error: unknown): OrchestratorError {
 export function userLocation(error: unknown, projectDir: string): SourceLocation | undefined {
   const stack = error instanceof Error ? error.stack : undefined;
   const frames = parseStackFrames(stack).filter((site) => !site.file.includes(`${sep}node_modules${sep}`));
-  const inSdk = (file: string) =>
-    file.startsWith(`${SDK_ROOT}${sep}src`) || file.startsWith(`${SDK_ROOT}${sep}dist`);
   const frame =
     frames.find((site) => site.file.startsWith(projectDir + sep)) ??
-    frames.find((site) => !site.file.startsWith("node:") && !inSdk(site.file));
+    frames.find((site) => !site.file.startsWith("node:") && !isSdkFile(site.file));
   if (frame) return siteLocation(frame);
   // A syntax error has no frame; Node puts "file:///…:line" on the stack's first line instead.
   const match = /^(file:\/\/\S+?):(\d+)\s*$/m.exec(stack ?? "");

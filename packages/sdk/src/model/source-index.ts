@@ -1,12 +1,17 @@
 // Finds a define*(...) call in its source file and the positions of the names inside its object literal,
 // so that errors and editor features point at `name: "UserBlock"` or at a field's key rather than at the
-// call. Files are parsed once with the TypeScript parser (cached by path and modification time). Node's
-// type stripping replaces types with spaces, so runtime positions match the source text.
+// call. Files are parsed with the TypeScript parser; the few parsed last are kept (by path and
+// modification time), since a file's definitions run one after the other while it is evaluated, and a
+// long-lived loader evaluates again the same few files on each save. Keeping every parsed file would hold
+// hundreds of megabytes for a large model. Node's type stripping replaces types with spaces, so runtime
+// positions match the source text.
 import { readFileSync, statSync } from "node:fs";
 import ts from "typescript";
 import type { SourceLocation } from "./domain-model.ts";
 import type { CallSite } from "./stack-frames.ts";
 
+const CACHED_FILES = 16;
+/** Least recently used first. */
 const cache = new Map<string, { mtimeMs: number; sourceFile: ts.SourceFile | undefined }>();
 
 function parse(file: string): ts.SourceFile | undefined {
@@ -17,7 +22,11 @@ function parse(file: string): ts.SourceFile | undefined {
     return undefined;
   }
   const cached = cache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.sourceFile;
+  cache.delete(file);
+  if (cached && cached.mtimeMs === mtimeMs) {
+    cache.set(file, cached);
+    return cached.sourceFile;
+  }
   let sourceFile: ts.SourceFile | undefined;
   try {
     const kind = /\.[cm]?jsx?$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
@@ -26,6 +35,7 @@ function parse(file: string): ts.SourceFile | undefined {
     sourceFile = undefined;
   }
   cache.set(file, { mtimeMs, sourceFile });
+  if (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value!);
   return sourceFile;
 }
 

@@ -1,4 +1,4 @@
-// Domain models × database: the snapshot and the change set, in a constant number of queries. The first
+// Domain models × database: the snapshot and the change set, in at most 9 queries whatever the size. The first
 // diff runs on the metadata alone; counts (subscriptions, instances, values, attributes seen on instance
 // relations) are then read only for what it touches, and the diff runs again on the enriched snapshot.
 import type { Database } from "../db/database.ts";
@@ -19,12 +19,21 @@ export async function compareWithDatabase(
   model: DomainModel,
   updates?: Updates,
 ): Promise<Comparison> {
-  const [schema] = await db.query<{ found: string | null }>("SELECT to_regclass('products')::text AS found");
-  if (!schema?.found) throw ProjectError.schemaMissing(db.label);
-  const metadata = await readSnapshot(db);
+  const metadata = await readSnapshot(db).catch((error: unknown) => {
+    throw isMissingTable(error) ? ProjectError.schemaMissing(db.label) : error;
+  });
   const first = diff(model, metadata, updates);
   const snapshot = await addCounts(db, metadata, first, blocksHoldingABlockTwice(model));
   return { snapshot, changes: snapshot === metadata ? first : diff(model, snapshot, updates) };
+}
+
+/** PostgreSQL's undefined_table (42P01): the core migrations have not run yet. */
+function isMissingTable(error: unknown): boolean {
+  for (let current = error; current instanceof Object; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === "42P01") return true;
+    if (current instanceof Error && /relation "[a-z_]+" does not exist/.test(current.message)) return true;
+  }
+  return false;
 }
 
 /**

@@ -141,29 +141,28 @@ export async function addCounts(
   const rtIds = snapshot.resourceTypes.filter((rt) => touched.resourceTypes.has(rt.name)).map((rt) => rt.id);
   if (productIds.length + blockIds.length + rtIds.length === 0) return snapshot;
 
-  const [subscriptions, instances, values, rtValues, attributes] = await Promise.all([
+  // One query for every count (a UNION ALL of the parts that have ids), one for the attributes.
+  const parts = [
     productIds.length === 0
-      ? []
-      : db.query(
-          `SELECT product_id AS id, count(*) AS n FROM subscriptions WHERE product_id IN (${uuidList(productIds)}) GROUP BY product_id`,
-        ),
+      ? ""
+      : `SELECT 'subscriptions' AS kind, product_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscriptions
+         WHERE product_id IN (${uuidList(productIds)}) GROUP BY product_id`,
     blockIds.length === 0
-      ? []
-      : db.query(
-          `SELECT product_block_id AS id, count(*) AS n FROM subscription_instances WHERE product_block_id IN (${uuidList(blockIds)}) GROUP BY product_block_id`,
-        ),
+      ? ""
+      : `SELECT 'instances' AS kind, product_block_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscription_instances
+         WHERE product_block_id IN (${uuidList(blockIds)}) GROUP BY product_block_id`,
     blockIds.length === 0
-      ? []
-      : db.query(
-          `SELECT si.product_block_id AS id, siv.resource_type_id AS rt, count(*) AS n
-           FROM subscription_instance_values siv JOIN subscription_instances si USING (subscription_instance_id)
-           WHERE si.product_block_id IN (${uuidList(blockIds)}) GROUP BY si.product_block_id, siv.resource_type_id`,
-        ),
+      ? ""
+      : `SELECT 'block values' AS kind, si.product_block_id AS id, siv.resource_type_id AS rt, count(*) AS n
+         FROM subscription_instance_values siv JOIN subscription_instances si USING (subscription_instance_id)
+         WHERE si.product_block_id IN (${uuidList(blockIds)}) GROUP BY si.product_block_id, siv.resource_type_id`,
     rtIds.length === 0
-      ? []
-      : db.query(
-          `SELECT resource_type_id AS id, count(*) AS n FROM subscription_instance_values WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`,
-        ),
+      ? ""
+      : `SELECT 'values' AS kind, resource_type_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscription_instance_values
+         WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`,
+  ].filter(Boolean);
+  const [counts, attributes] = await Promise.all([
+    db.query(parts.map((part) => `(${part})`).join(" UNION ALL ")),
     relatedBlockIds.length === 0
       ? []
       : db.query(
@@ -174,6 +173,11 @@ export async function addCounts(
            WHERE parent.product_block_id IN (${uuidList(relatedBlockIds)}) AND sir.domain_model_attr IS NOT NULL`,
         ),
   ]);
+  const ofKind = (kind: string) => counts.filter((row) => row.kind === kind);
+  const subscriptions = ofKind("subscriptions");
+  const instances = ofKind("instances");
+  const values = ofKind("block values");
+  const rtValues = ofKind("values");
 
   const count = (rows: Row[]) => new Map(rows.map((row) => [String(row.id), Number(row.n)]));
   const subscriptionsById = count(subscriptions);

@@ -1,0 +1,158 @@
+// createModelLoader: loads a registry again and again (a language server on every save, a watch mode)
+// in one long-lived worker thread, so that TypeScript, the SDK and the unchanged model files are imported
+// once; each load evaluates only what changed and what imports it (model-loader-worker.ts).
+// Node never frees a module it imported, so every load leaves the previous copies of the re-evaluated
+// files behind: the thread is replaced (and the new one warmed up in the background) once its heap has
+// grown past a limit or after a number of loads.
+import { Worker } from "node:worker_threads";
+import type { DomainModel } from "./domain-model.ts";
+import { RegistryLoadError } from "./model-errors.ts";
+import { type LoadResponse, type LoadStats, reviveError } from "./model-loader-messages.ts";
+
+export interface ModelLoaderOptions {
+  /** Replace the thread once its heap exceeds the one after its first load by this much. Default 96 MB. */
+  maxHeapGrowthMb?: number;
+  /** Replace the thread after this many loads. Default 200. */
+  maxLoads?: number;
+}
+
+export interface ModelLoader {
+  /** The registry's model as the files are now. Loads run one at a time, in call order. */
+  load(): Promise<DomainModel>;
+  /** What the last load did (for diagnostics and tests). */
+  readonly lastStats: LoadStats | undefined;
+  /** Threads started so far (the first one included). */
+  readonly threadsStarted: number;
+  close(): Promise<void>;
+}
+
+const WORKER_URL = new URL(
+  `./model-loader-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+  import.meta.url,
+);
+
+export function createModelLoader(registryFile: string, options: ModelLoaderOptions = {}): ModelLoader {
+  return new LoaderThreads(registryFile, options);
+}
+
+class LoaderThreads implements ModelLoader {
+  readonly #registryFile: string;
+  readonly #maxHeapGrowth: number;
+  readonly #maxLoads: number;
+  #thread: LoaderThread | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+  lastStats: LoadStats | undefined;
+  threadsStarted = 0;
+
+  constructor(registryFile: string, options: ModelLoaderOptions) {
+    this.#registryFile = registryFile;
+    this.#maxHeapGrowth = (options.maxHeapGrowthMb ?? 96) * 1024 * 1024;
+    this.#maxLoads = options.maxLoads ?? 200;
+  }
+
+  load(): Promise<DomainModel> {
+    const run = this.#queue.then(() => this.#load());
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#replace(undefined);
+  }
+
+  async #load(): Promise<DomainModel> {
+    if (this.#closed) throw new Error("the model loader is closed");
+    // A thread that crashed (out of memory, say) is replaced.
+    if (this.#thread?.failed) this.#thread = undefined;
+    const thread = (this.#thread ??= this.#start());
+    const response = await thread.load({ keepProcessAlive: true });
+    this.lastStats = response.stats;
+    if (thread.baselineHeap === undefined) thread.baselineHeap = response.stats.heapUsed;
+    else if (
+      response.stats.generation + 1 >= this.#maxLoads ||
+      response.stats.heapUsed - thread.baselineHeap > this.#maxHeapGrowth
+    ) {
+      void this.#replace(this.#warmedUp(this.#start()));
+    }
+    if (!response.ok) throw reviveError(response.error);
+    return JSON.parse(response.model) as DomainModel;
+  }
+
+  #start(): LoaderThread {
+    this.threadsStarted++;
+    return new LoaderThread(this.#registryFile);
+  }
+
+  /** The next load finds every file imported and evaluates only what changed meanwhile. */
+  #warmedUp(thread: LoaderThread): LoaderThread {
+    thread.load({ keepProcessAlive: false }).then(
+      (response) => (thread.baselineHeap = response.stats.heapUsed),
+      () => undefined,
+    );
+    return thread;
+  }
+
+  async #replace(next: LoaderThread | undefined): Promise<void> {
+    const previous = this.#thread;
+    this.#thread = next;
+    await previous?.terminate();
+  }
+}
+
+/** One worker thread and the loads it has been asked for. */
+class LoaderThread {
+  readonly #registryFile: string;
+  readonly #worker: Worker;
+  readonly #pending = new Map<
+    number,
+    { resolve(response: LoadResponse): void; reject(error: Error): void }
+  >();
+  #nextId = 0;
+  #kept = 0;
+  #failure: Error | undefined;
+  /** The heap after its first load. */
+  baselineHeap: number | undefined;
+
+  constructor(registryFile: string) {
+    this.#registryFile = registryFile;
+    this.#worker = new Worker(WORKER_URL);
+    this.#worker.unref();
+    this.#worker.on("message", (response: LoadResponse) => {
+      this.#pending.get(response.id)?.resolve(response);
+      this.#pending.delete(response.id);
+    });
+    this.#worker.on("error", (error) => this.#fail(error));
+    this.#worker.on("exit", (code) => this.#fail(new Error(`the loader thread exited with code ${code}`)));
+  }
+
+  /** `keepProcessAlive`: a load someone awaits keeps the process running; a warm-up does not. */
+  async load({ keepProcessAlive }: { keepProcessAlive: boolean }): Promise<LoadResponse> {
+    if (this.#failure) throw this.#failure;
+    const id = this.#nextId++;
+    if (keepProcessAlive && this.#kept++ === 0) this.#worker.ref();
+    try {
+      return await new Promise<LoadResponse>((resolve, reject) => {
+        this.#pending.set(id, { resolve, reject });
+        this.#worker.postMessage({ id, modulePath: this.#registryFile });
+      });
+    } finally {
+      if (keepProcessAlive && --this.#kept === 0) this.#worker.unref();
+    }
+  }
+
+  get failed(): boolean {
+    return this.#failure !== undefined;
+  }
+
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= RegistryLoadError.importFailed(this.#registryFile, error, undefined);
+    for (const pending of this.#pending.values()) pending.reject(this.#failure);
+    this.#pending.clear();
+  }
+}

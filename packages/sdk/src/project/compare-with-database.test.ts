@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Database } from "../db/database.ts";
+import { diff } from "../diff/diff.ts";
+import { MigrationRunner } from "../migrations/migration-runner.ts";
+import { coreMigrationSources } from "../migrations/migration-source.ts";
+import { planMigration } from "../plan/plan-migration.ts";
+import { resolveAnswers } from "../questions/resolve-answers.ts";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../testing/databases.ts";
+import { workshopModel } from "../testing/workshop-model.ts";
+import { compareWithDatabase } from "./compare-with-database.ts";
+
+describe.each(DATABASE_KINDS)("compareWithDatabase on %s", (kind) => {
+  let testDb: TestDatabase;
+  let db: Database;
+  let queries: string[];
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(kind);
+    db = await Database.open(testDb.target);
+    const query = db.query.bind(db);
+    queries = [];
+    db.query = ((sql: string, params?: unknown[]) => {
+      queries.push(sql);
+      return query(sql, params);
+    }) as Database["query"];
+  });
+  afterAll(async () => {
+    await db.close();
+    await testDb.dispose();
+  });
+
+  it("says to run the core migrations when the schema is missing", async () => {
+    await expect(compareWithDatabase(db, workshopModel())).rejects.toMatchObject({
+      code: "ORCH_SCHEMA_MISSING",
+    });
+  });
+
+  it("reads the database in at most 10 queries, counts included", async () => {
+    await new MigrationRunner(db, coreMigrationSources()).upgrade();
+    const model = workshopModel();
+    const inputs = {
+      "User Group": { description: "d", tag: "G" },
+      "User internal": { description: "d", tag: "I", affiliation: "internal" },
+      "User external": { description: "d", tag: "E", affiliation: "external" },
+      UserGroupBlock: { description: "d", tag: "UGB" },
+      UserBlock: { description: "d", tag: "UB" },
+      group_name: { description: "d" },
+      group_id: { description: "d" },
+      username: { description: "d" },
+      age: { description: "d" },
+      user_id: { description: "d" },
+    };
+    const resolved = await resolveAnswers(
+      diff(model, { products: [], blocks: [], resourceTypes: [] }),
+      model,
+      { inputs },
+    );
+    for (const sql of planMigration(resolved.changeSet, resolved.answers).upgrade) await db.query(sql);
+    await db.query(
+      "INSERT INTO subscriptions (description, status, product_id, customer_id, insync) SELECT 's', 'active', product_id, 'c', true FROM products",
+    );
+    await db.query(
+      "INSERT INTO subscription_instances (subscription_id, product_block_id) SELECT s.subscription_id, pb.product_block_id FROM subscriptions s, product_blocks pb",
+    );
+    // Each UserBlock instance holds its subscription's UserGroupBlock instance through `group`.
+    await db.query(
+      `INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr)
+       SELECT u.subscription_instance_id, g.subscription_instance_id, 0, 'group'
+       FROM subscription_instances u JOIN subscription_instances g USING (subscription_id)
+       WHERE u.product_block_id = (SELECT product_block_id FROM product_blocks WHERE name = 'UserBlock')
+         AND g.product_block_id = (SELECT product_block_id FROM product_blocks WHERE name = 'UserGroupBlock')`,
+    );
+
+    queries.length = 0;
+    const inSync = await compareWithDatabase(db, model);
+    expect(inSync.changes.createResourceTypeLinks).toEqual([]);
+    expect(queries.length).toBeLessThanOrEqual(10);
+
+    queries.length = 0;
+    const changed = await compareWithDatabase(db, workshopModel({ withoutAge: true, secondGroup: true }));
+    expect(changed.changes.deleteResourceTypeLinks.map((l) => [l.block, l.resourceType])).toEqual([
+      ["UserBlock", "age"],
+    ]);
+    expect(changed.changes.createBlockRelations.map((r) => r.attributes)).toEqual([["other_group"]]);
+    expect(changed.snapshot.blocks.find((b) => b.name === "UserBlock")!.instanceCount).toBe(3);
+    expect(queries.length).toBeLessThanOrEqual(10);
+  });
+});

@@ -56,6 +56,8 @@ export function runInTerminal(
     cwd,
     env: cleanEnv({ NO_COLOR: undefined, TERM: "xterm-256color" }),
     stdio: ["pipe", "pipe", "pipe"],
+    // Its own process group, so a timeout can stop the CLI too, not just `script`.
+    detached: true,
   });
   let raw = "";
   let quiet: NodeJS.Timeout | undefined;
@@ -74,7 +76,7 @@ export function runInTerminal(
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
+      process.kill(-child.pid!, "SIGKILL");
       reject(new Error(`the terminal session timed out; screen so far:\n${raw.replace(ANSI, "")}`));
     }, timeoutMs);
     const onOutput = (chunk: Buffer) => {

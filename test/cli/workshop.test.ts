@@ -166,6 +166,43 @@ describe.each(DATABASE_KINDS)("the workshop on %s", (kind) => {
     expect(Number(leftovers[0]!.n)).toBe(0);
   });
 
+  it("deleting a product that has subscriptions needs --yes and --confirm-warnings; --yes alone deletes nothing", async () => {
+    expect((await cli("db", "migrate-domain-models", MESSAGE, "--inputs", "@answers.json")).code).toBe(0);
+    expect((await cli("db", "upgrade", "heads")).code).toBe(0);
+    await withTestDatabase(project.databaseUrl, (db) =>
+      db.query(
+        "INSERT INTO subscriptions (description, status, product_id, customer_id, insync) SELECT 'ext', 'active', product_id, 'c', true FROM products WHERE name = 'User external'",
+      ),
+    );
+    const registry = join(project.dir, "products", "index.ts");
+    writeFileSync(registry, readFileSync(registry, "utf8").replace('  "User external": User,\n', ""));
+
+    const yesOnly = await cli("db", "migrate-domain-models", "Drop User external", "--yes");
+    expect(yesOnly.code).toBe(3);
+    expect(yesOnly.stderr).toMatch(/confirm/i);
+    expect(migrationFiles()).toHaveLength(1);
+
+    const confirmed = await cli(
+      "db",
+      "migrate-domain-models",
+      "Drop User external",
+      "--yes",
+      "--confirm-warnings",
+    );
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(confirmed.stdout).toMatch(/User external/);
+    expect(migrationFiles()).toHaveLength(2);
+    expect((await cli("db", "upgrade", "heads")).code).toBe(0);
+    const left = await withTestDatabase(project.databaseUrl, (db) =>
+      db.query<{ n: string }>("SELECT count(*) AS n FROM subscriptions"),
+    );
+    expect(Number(left[0]!.n)).toBe(0);
+    expect(json<{ name: string }[]>(await cli("products", "--json")).map((p) => p.name)).toEqual([
+      "User Group",
+      "User internal",
+    ]);
+  });
+
   it("--test prints the change set and the SQL and writes nothing", async () => {
     const result = await cli(
       "db",
@@ -228,7 +265,6 @@ describe.each(DATABASE_KINDS)("the workshop on %s", (kind) => {
     ],
     ["a missing --inputs file", ["--inputs", "@nope.json"], /Cannot read/],
   ])("%s: clear message, exit 2, nothing written", async (_name, flags, message) => {
-    const answers = JSON.parse(readFileSync(join(project.dir, "answers.json"), "utf8"));
     writeFileSync(
       join(project.dir, "long-tag.json"),
       JSON.stringify({ ...answers, "User Group": { description: "d", tag: "T".repeat(21) } }),

@@ -1,4 +1,4 @@
-import type { ChangeSet, DomainModel, SourceLocation } from "@orchestrator/sdk";
+import { type ChangeSet, type DomainModel, emptyChangeSet, type SourceLocation } from "@orchestrator/sdk";
 import { describe, expect, it } from "vitest";
 import { listDifferences, plural, productsUsingBlocks } from "./differences.ts";
 import { DIAGNOSTIC_CODES } from "./protocol.ts";
@@ -41,29 +41,7 @@ const model: DomainModel = {
 };
 
 function changes(partial: Partial<ChangeSet>): ChangeSet {
-  return {
-    createProducts: [],
-    deleteProducts: [],
-    renameProducts: [],
-    createFixedInputs: [],
-    deleteFixedInputs: [],
-    renameFixedInputs: [],
-    createProductBlockLinks: [],
-    deleteProductBlockLinks: [],
-    createResourceTypes: [],
-    deleteResourceTypes: [],
-    renameResourceTypes: [],
-    updateBlockResourceTypes: [],
-    createResourceTypeLinks: [],
-    deleteResourceTypeLinks: [],
-    createProductBlocks: [],
-    deleteProductBlocks: [],
-    renameProductBlocks: [],
-    createBlockRelations: [],
-    deleteBlockRelations: [],
-    renameCandidates: { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] },
-    ...partial,
-  };
+  return { ...emptyChangeSet(), ...partial };
 }
 
 describe("listDifferences", () => {

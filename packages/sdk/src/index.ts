@@ -17,7 +17,7 @@ export {
 export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
 export * as entities from "./db/entities/index.ts";
 export type * from "./diff/change-set.ts";
-export { countChanges, isEmptyChangeSet } from "./diff/change-set-summary.ts";
+export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";
 export { formatLocation, OrchestratorError } from "./errors.ts";
 export * from "./migrations/helpers/index.ts";

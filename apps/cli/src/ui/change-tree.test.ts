@@ -1,30 +1,8 @@
-import type { ChangeSet, SourceLocation } from "@orchestrator/sdk";
+import { emptyChangeSet as empty, type SourceLocation } from "@orchestrator/sdk";
 import { describe, expect, it } from "vitest";
 import { renderChangeTree } from "./change-tree.ts";
 
 const at: SourceLocation = { file: "products.ts", line: 1, column: 1, endLine: 1, endColumn: 2 };
-const empty = (): ChangeSet => ({
-  createProducts: [],
-  deleteProducts: [],
-  renameProducts: [],
-  createFixedInputs: [],
-  deleteFixedInputs: [],
-  renameFixedInputs: [],
-  createProductBlockLinks: [],
-  deleteProductBlockLinks: [],
-  createResourceTypes: [],
-  deleteResourceTypes: [],
-  renameResourceTypes: [],
-  updateBlockResourceTypes: [],
-  createResourceTypeLinks: [],
-  deleteResourceTypeLinks: [],
-  createProductBlocks: [],
-  deleteProductBlocks: [],
-  renameProductBlocks: [],
-  createBlockRelations: [],
-  deleteBlockRelations: [],
-  renameCandidates: { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] },
-});
 
 describe("change tree", () => {
   it("groups changes and says what they do to existing data", () => {

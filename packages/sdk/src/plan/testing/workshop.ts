@@ -13,30 +13,9 @@ export const at = (line: number): SourceLocation => ({
 const str: ScalarSpec = { kind: "string", list: false };
 const int: ScalarSpec = { kind: "int", list: false };
 
-export function emptyChangeSet(): ChangeSet {
-  return {
-    createProducts: [],
-    deleteProducts: [],
-    renameProducts: [],
-    createFixedInputs: [],
-    deleteFixedInputs: [],
-    renameFixedInputs: [],
-    createProductBlockLinks: [],
-    deleteProductBlockLinks: [],
-    createResourceTypes: [],
-    deleteResourceTypes: [],
-    renameResourceTypes: [],
-    updateBlockResourceTypes: [],
-    createResourceTypeLinks: [],
-    deleteResourceTypeLinks: [],
-    createProductBlocks: [],
-    deleteProductBlocks: [],
-    renameProductBlocks: [],
-    createBlockRelations: [],
-    deleteBlockRelations: [],
-    renameCandidates: { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] },
-  };
-}
+import { emptyChangeSet } from "../../diff/change-set-summary.ts";
+
+export { emptyChangeSet };
 
 export function workshopModel(): DomainModel {
   const blockField = (attribute: string, block: string) => ({

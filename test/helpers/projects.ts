@@ -29,7 +29,7 @@ export async function createProject(
   if (options.copyExample) {
     cpSync(EXAMPLE_PROJECT, dir, {
       recursive: true,
-      filter: (source) => !/[\\/](node_modules|\.orchestrator)([\\/]|$)/.test(source),
+      filter: (source) => !/[\\/](node_modules|\.orchestrator|\.turbo|\.demo)([\\/]|$)/.test(source),
     });
   }
   const database = await createTestDatabase(kind);

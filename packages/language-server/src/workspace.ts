@@ -1,8 +1,12 @@
-// The project as the server sees it: the models (re-loaded on save), the database (read on demand and
-// when its fingerprint changes), and the last comparison of the two. Every editor feature reads the
+// The project as the server sees it: the models (re-loaded on save by a long-lived loader that
+// re-evaluates only the changed files), the database (read on demand and
+// when its fingerprint changes), and the last comparison of the two. While the database is unchanged, a
+// save compares the new models with what was last read from it, without opening it. Every editor feature reads the
 // current `state`; listeners hear about each new one. Refreshes never overlap: one that is asked for
 // while another runs is folded into a single follow-up run.
-import type { Comparison, DomainModel, Project, SourceLocation } from "@orchestrator/sdk";
+
+import { readdirSync } from "node:fs";
+import type { Comparison, DomainModel, ModelLoader, Project, SourceLocation } from "@orchestrator/sdk";
 import { DatabaseAccess } from "./database-access.ts";
 import type { SdkModule } from "./sdk.ts";
 
@@ -26,16 +30,36 @@ export interface WorkspaceOptions {
 
 type Listener = (state: WorkspaceState) => void;
 
+/**
+ * Only a query tells whether a PostgreSQL database changed: saves in quick succession compare with the
+ * last read for this long after it was checked (the poll notices changes made by other processes).
+ */
+const RECHECK_MS = 1000;
+
 export class Workspace {
   readonly sdk: SdkModule;
   readonly project: Project;
   readonly database: DatabaseAccess;
+  /** Absent when the project's SDK predates createModelLoader: each load then starts a new thread. */
+  readonly #models: ModelLoader | undefined;
   #state: WorkspaceState = { kind: "loading" };
   #listeners: Listener[] = [];
   #running: Promise<WorkspaceState> | undefined;
   #polling: Promise<void> | undefined;
   #again = false;
   #fingerprint: string | undefined;
+  /** When the fingerprint was last read. */
+  #checkedAt = 0;
+  /** The last comparison read from the database, and what it was read with. */
+  #lastRead:
+    | {
+        model: DomainModel;
+        comparison: Comparison;
+        pending: string[];
+        fingerprint: string;
+        migrations: string;
+      }
+    | undefined;
   /** The last read failed or was skipped (database locked): the next poll re-reads in full. */
   #stale = true;
 
@@ -43,6 +67,7 @@ export class Workspace {
     this.sdk = sdk;
     this.project = project;
     this.database = new DatabaseAccess(sdk, project.database, { lockTimeoutMs: options.lockTimeoutMs });
+    this.#models = sdk.createModelLoader?.(project.registryFile);
   }
 
   get state(): WorkspaceState {
@@ -94,6 +119,7 @@ export class Workspace {
   async dispose(): Promise<void> {
     await this.#running?.catch(() => undefined);
     await this.#polling?.catch(() => undefined);
+    await this.#models?.close();
     await this.database.close();
   }
 
@@ -106,18 +132,46 @@ export class Workspace {
   async #refreshOnce(): Promise<void> {
     let model: DomainModel;
     try {
-      model = await this.sdk.loadRegistry(this.project.registryFile, { fresh: true });
+      model = await (this.#models?.load() ??
+        this.sdk.loadRegistry(this.project.registryFile, { fresh: true }));
     } catch (error) {
       this.#set({ kind: "model-error", error: errorInfo(error, this.project.registryFile) });
       return;
     }
+    const unchanged = this.database.embedded
+      ? !this.database.mayHaveChanged()
+      : performance.now() - this.#checkedAt < RECHECK_MS;
+    if (!this.#stale && unchanged) {
+      const again = this.#compareAgain(model, this.#fingerprint);
+      if (again) {
+        this.#set(again);
+        return;
+      }
+    }
     await this.#readDatabase(model, { onlyIfChanged: false });
+  }
+
+  /**
+   * The new models against the last read, if the database has the same fingerprint, no migration file
+   * came or went, and the new change set needs no count that read did not fetch.
+   */
+  #compareAgain(model: DomainModel, fingerprint: string | undefined): WorkspaceState | undefined {
+    const last = this.#lastRead;
+    if (
+      !last ||
+      last.fingerprint !== fingerprint ||
+      last.migrations !== migrationFiles(this.project.migrationsDir)
+    )
+      return undefined;
+    const comparison = this.sdk.compareAgain?.(last, model);
+    return comparison && { kind: "compared", model, comparison, pending: last.pending };
   }
 
   async #readDatabase(model: DomainModel, options: { onlyIfChanged: boolean }): Promise<WorkspaceState> {
     const { sdk, project } = this;
+    const migrations = migrationFiles(project.migrationsDir);
     try {
-      const next = await this.database.use(async (db) => {
+      const next = await this.database.use(async (db): Promise<WorkspaceState | undefined> => {
         const statuses = await new sdk.MigrationRunner(
           db,
           sdk.migrationSources(project.migrationsDir),
@@ -125,12 +179,17 @@ export class Workspace {
         const applied = statuses.filter((s) => s.applied).map((s) => s.name);
         const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
         const fingerprint = await sdk.databaseFingerprint(db, [...applied, "pending:", ...pending]);
+        this.#checkedAt = performance.now();
         const unchanged = options.onlyIfChanged && !this.#stale && fingerprint === this.#fingerprint;
         if (unchanged) return undefined;
+        const again = !this.#stale && this.#compareAgain(model, fingerprint);
+        if (again) return again;
         this.#fingerprint = fingerprint;
-        if (fingerprint.startsWith("no-schema")) return { kind: "no-schema", model, pending } as const;
+        this.#lastRead = undefined;
+        if (fingerprint.startsWith("no-schema")) return { kind: "no-schema", model, pending };
         const comparison = await sdk.compareWithDatabase(db, model);
-        return { kind: "compared", model, comparison, pending } as const;
+        this.#lastRead = { model, comparison, pending, fingerprint, migrations };
+        return { kind: "compared", model, comparison, pending };
       });
       this.#stale = false;
       return next ? this.#set(next) : this.#state;
@@ -145,6 +204,15 @@ export class Workspace {
       // A broken migration file or model detail that only the comparison finds.
       return this.#set({ kind: "model-error", error: info });
     }
+  }
+}
+
+/** The names in the migrations folder: a new or removed file changes what is pending. */
+function migrationFiles(dir: string): string {
+  try {
+    return readdirSync(dir).sort().join("\n");
+  } catch {
+    return "";
   }
 }
 

@@ -72,7 +72,7 @@ export {
   type ProductBlockView,
   type ProductView,
 } from "./products/list-products.ts";
-export { type Comparison, compareWithDatabase } from "./project/compare-with-database.ts";
+export { type Comparison, compareAgain, compareWithDatabase } from "./project/compare-with-database.ts";
 export { createRevision } from "./project/create-revision.ts";
 export {
   type GeneratedMigration,

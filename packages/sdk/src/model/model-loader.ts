@@ -2,15 +2,16 @@
 // in one long-lived worker thread, so that TypeScript, the SDK and the unchanged model files are imported
 // once; each load evaluates only what changed and what imports it (model-loader-worker.ts).
 // Node never frees a module it imported, so every load leaves the previous copies of the re-evaluated
-// files behind: the thread is replaced (and the new one warmed up in the background) once its heap has
-// grown past a limit or after a number of loads.
+// files behind: once its heap has grown past a limit, or after a number of loads, a new thread is
+// started and loads the model in the background; it takes over at the first load after it is ready, so
+// no load waits for a full import.
 import { Worker } from "node:worker_threads";
 import type { DomainModel } from "./domain-model.ts";
 import { RegistryLoadError } from "./model-errors.ts";
 import { type LoadResponse, type LoadStats, reviveError } from "./model-loader-messages.ts";
 
 export interface ModelLoaderOptions {
-  /** Replace the thread once its heap exceeds the one after its first load by this much. Default 96 MB. */
+  /** Replace the thread once its heap exceeds the one after its first load by this much. Default 128 MB. */
   maxHeapGrowthMb?: number;
   /** Replace the thread after this many loads. Default 200. */
   maxLoads?: number;
@@ -40,6 +41,8 @@ class LoaderThreads implements ModelLoader {
   readonly #maxHeapGrowth: number;
   readonly #maxLoads: number;
   #thread: LoaderThread | undefined;
+  /** The thread's successor, warming up. */
+  #next: LoaderThread | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
   lastStats: LoadStats | undefined;
@@ -47,7 +50,7 @@ class LoaderThreads implements ModelLoader {
 
   constructor(registryFile: string, options: ModelLoaderOptions) {
     this.#registryFile = registryFile;
-    this.#maxHeapGrowth = (options.maxHeapGrowthMb ?? 96) * 1024 * 1024;
+    this.#maxHeapGrowth = (options.maxHeapGrowthMb ?? 128) * 1024 * 1024;
     this.#maxLoads = options.maxLoads ?? 200;
   }
 
@@ -59,23 +62,27 @@ class LoaderThreads implements ModelLoader {
 
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#replace(undefined);
+    const threads = [this.#thread, this.#next];
+    this.#thread = this.#next = undefined;
+    await Promise.all(threads.map((thread) => thread?.terminate()));
   }
 
   async #load(): Promise<DomainModel> {
     if (this.#closed) throw new Error("the model loader is closed");
+    if (this.#next?.ready) {
+      void this.#thread?.terminate();
+      this.#thread = this.#next;
+      this.#next = undefined;
+    }
     // A thread that crashed (out of memory, say) is replaced.
-    if (this.#thread?.failed) this.#thread = undefined;
-    const thread = (this.#thread ??= this.#start());
+    if (!this.#thread || this.#thread.failed) this.#thread = this.#start();
+    const thread = this.#thread;
     const response = await thread.load({ keepProcessAlive: true });
     this.lastStats = response.stats;
-    if (thread.baselineHeap === undefined) thread.baselineHeap = response.stats.heapUsed;
-    else if (
-      response.stats.generation + 1 >= this.#maxLoads ||
-      response.stats.heapUsed - thread.baselineHeap > this.#maxHeapGrowth
-    ) {
-      void this.#replace(this.#warmedUp(this.#start()));
-    }
+    thread.baselineHeap ??= response.stats.heapUsed;
+    const grown = response.stats.heapUsed - thread.baselineHeap > this.#maxHeapGrowth;
+    if (!this.#next && (grown || response.stats.generation + 1 >= this.#maxLoads))
+      this.#next = this.#warmUp(this.#start());
     if (!response.ok) throw reviveError(response.error);
     return JSON.parse(response.model) as DomainModel;
   }
@@ -85,19 +92,18 @@ class LoaderThreads implements ModelLoader {
     return new LoaderThread(this.#registryFile);
   }
 
-  /** The next load finds every file imported and evaluates only what changed meanwhile. */
-  #warmedUp(thread: LoaderThread): LoaderThread {
+  /** Its first load finds every file imported and evaluates only what changed meanwhile. */
+  #warmUp(thread: LoaderThread): LoaderThread {
     thread.load({ keepProcessAlive: false }).then(
-      (response) => (thread.baselineHeap = response.stats.heapUsed),
-      () => undefined,
+      (response) => {
+        thread.baselineHeap = response.stats.heapUsed;
+        thread.ready = true;
+      },
+      () => {
+        if (this.#next === thread) this.#next = undefined;
+      },
     );
     return thread;
-  }
-
-  async #replace(next: LoaderThread | undefined): Promise<void> {
-    const previous = this.#thread;
-    this.#thread = next;
-    await previous?.terminate();
   }
 }
 
@@ -114,10 +120,14 @@ class LoaderThread {
   #failure: Error | undefined;
   /** The heap after its first load. */
   baselineHeap: number | undefined;
+  /** Its first load is done. */
+  ready = false;
 
   constructor(registryFile: string) {
     this.#registryFile = registryFile;
-    this.#worker = new Worker(WORKER_URL);
+    // A small young generation: loading a large model otherwise grows it to its maximum, and V8 keeps
+    // that memory committed (over 100 MB) for the life of the thread.
+    this.#worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     this.#worker.unref();
     this.#worker.on("message", (response: LoadResponse) => {
       this.#pending.get(response.id)?.resolve(response);

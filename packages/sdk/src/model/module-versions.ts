@@ -79,12 +79,8 @@ export class ModuleVersions {
   }
 
   #addImport(parent: string, path: string): void {
-    let imports = this.#imports.get(parent);
-    if (!imports) this.#imports.set(parent, (imports = new Set()));
-    imports.add(path);
-    let importers = this.#importers.get(path);
-    if (!importers) this.#importers.set(path, (importers = new Set()));
-    importers.add(parent);
+    addTo(this.#imports, parent, path);
+    addTo(this.#importers, path, parent);
   }
 
   /** A stale file is versioned afresh when next imported, and its imports are recorded again. */
@@ -107,6 +103,12 @@ function trackedPath(
   if (/[?#]/.test(bare)) return undefined;
   const path = fileURLToPath(bare);
   return tracked(path) ? path : undefined;
+}
+
+function addTo(sets: Map<string, Set<string>>, key: string, value: string): void {
+  const set = sets.get(key);
+  if (set) set.add(value);
+  else sets.set(key, new Set([value]));
 }
 
 function fileSignature(path: string): string {

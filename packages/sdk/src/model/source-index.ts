@@ -117,19 +117,33 @@ function findCallArgument(sourceFile: ts.SourceFile, site: CallSite): ts.Express
 }
 
 function descend(node: ts.Expression, path: readonly string[]): ts.Node | undefined {
-  let current: ts.Node = node;
+  let current: ts.Node | undefined = node;
   for (const segment of path) {
     if (!ts.isObjectLiteralExpression(current)) return undefined;
-    let found: ts.Node | undefined;
-    for (const property of current.properties) {
-      if (!property.name || propertyName(property.name) !== segment) continue;
-      if (ts.isPropertyAssignment(property)) found = property.initializer;
-      else if (ts.isShorthandPropertyAssignment(property)) found = property.name;
-    }
-    if (!found) return undefined;
-    current = found;
+    current = propertyValues(current).get(segment);
+    if (!current) return undefined;
   }
   return current;
+}
+
+/**
+ * Property name → value node (the last one written, as at run time), built once per object literal: a
+ * registry of a thousand products looks up each product's description and tag in its one literal.
+ */
+const valuesByLiteral = new WeakMap<ts.ObjectLiteralExpression, Map<string, ts.Node>>();
+
+function propertyValues(literal: ts.ObjectLiteralExpression): Map<string, ts.Node> {
+  let values = valuesByLiteral.get(literal);
+  if (values) return values;
+  values = new Map();
+  for (const property of literal.properties) {
+    const name = property.name && propertyName(property.name);
+    if (name === undefined) continue;
+    if (ts.isPropertyAssignment(property)) values.set(name, property.initializer);
+    else if (ts.isShorthandPropertyAssignment(property)) values.set(name, property.name);
+  }
+  valuesByLiteral.set(literal, values);
+  return values;
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {

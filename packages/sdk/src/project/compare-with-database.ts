@@ -5,7 +5,7 @@ import type { Database } from "../db/database.ts";
 import type { ChangeSet, Updates } from "../diff/change-set.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
-import { addCounts, readSnapshot } from "../snapshot/read-snapshot.ts";
+import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { ProjectError } from "./project-errors.ts";
 
@@ -34,6 +34,32 @@ function isMissingTable(error: unknown): boolean {
     if (current instanceof Error && /relation "[a-z_]+" does not exist/.test(current.message)) return true;
   }
   return false;
+}
+
+/**
+ * Compares new models with what an earlier `compareWithDatabase` read, without the database: for an
+ * editor that re-loads the models on every save while the database stays as it was. The earlier read
+ * holds counts only for what its change set touched, so this gives undefined when the new change set
+ * touches something else (then compare with the database).
+ */
+export function compareAgain(
+  earlier: { model: DomainModel; comparison: Comparison },
+  model: DomainModel,
+  updates?: Updates,
+): Comparison | undefined {
+  const counted = countedNames(earlier.model, earlier.comparison.changes);
+  const changes = diff(model, earlier.comparison.snapshot, updates);
+  const needed = countedNames(model, changes);
+  for (const kind of ["products", "blocks", "resourceTypes"] as const)
+    for (const name of needed[kind]) if (!counted[kind].has(name)) return undefined;
+  return { snapshot: earlier.comparison.snapshot, changes };
+}
+
+/** The names whose counts `compareWithDatabase` reads for this model and change set. */
+function countedNames(model: DomainModel, changes: ChangeSet): ReturnType<typeof touchedNames> {
+  const names = touchedNames(changes);
+  for (const block of blocksHoldingABlockTwice(model)) names.blocks.add(block);
+  return names;
 }
 
 /**

@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { RegistryLoadError } from "./model-errors.ts";
+import { createModelLoader, type ModelLoader } from "./model-loader.ts";
+
+const SDK_MODEL = fileURLToPath(new URL("./index.ts", import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), "orch-loader-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let loaders: ModelLoader[] = [];
+afterEach(async () => {
+  await Promise.all(loaders.map((loader) => loader.close()));
+  loaders = [];
+});
+
+/** registry.ts → types/t<i>.ts → blocks/b<i>.ts, for `count` product types. */
+function writeProject(
+  name: string,
+  count: number,
+): { dir: string; registry: string; block: (i: number) => string } {
+  const dir = join(scratch, name);
+  mkdirSync(join(dir, "types"), { recursive: true });
+  mkdirSync(join(dir, "blocks"), { recursive: true });
+  const block = (i: number) => join(dir, "blocks", `b${i}.ts`);
+  for (let i = 0; i < count; i++) {
+    writeBlock(block(i), `B${i}`, "first");
+    writeFileSync(
+      join(dir, "types", `t${i}.ts`),
+      `import { defineProductType, r } from ${JSON.stringify(SDK_MODEL)};\n` +
+        `import { B${i} } from "../blocks/b${i}.ts";\n` +
+        `export const T${i} = defineProductType({ name: "T${i}", blocks: { b: r.block(B${i}) } });\n`,
+    );
+  }
+  const registry = join(dir, "registry.ts");
+  writeFileSync(
+    registry,
+    `import { defineRegistry } from ${JSON.stringify(SDK_MODEL)};\n` +
+      Array.from({ length: count }, (_, i) => `import { T${i} } from "./types/t${i}.ts";\n`).join("") +
+      `export const SUBSCRIPTION_MODEL_REGISTRY = defineRegistry({ ${Array.from({ length: count }, (_, i) => `P${i}: T${i}`).join(", ")} });\n`,
+  );
+  return { dir, registry, block };
+}
+
+function writeBlock(file: string, name: string, field: string, extra = ""): void {
+  writeFileSync(
+    file,
+    `import { defineProductBlock, r } from ${JSON.stringify(SDK_MODEL)};\n${extra}` +
+      `export const ${name} = defineProductBlock({ name: "${name}", fields: { ${field}: r.string() } });\n`,
+  );
+}
+
+function loader(registry: string, options = {}): ModelLoader {
+  const created = createModelLoader(registry, options);
+  loaders.push(created);
+  return created;
+}
+
+const fields = (model: { blocks: { name: string; resourceTypes: { name: string }[] }[] }, block: string) =>
+  model.blocks.find((b) => b.name === block)!.resourceTypes.map((rt) => rt.name);
+
+describe("createModelLoader", () => {
+  it("sees an edited nested block file, evaluating again only it and the files that import it", async () => {
+    const project = writeProject("nested", 5);
+    const models = loader(project.registry);
+    expect(fields(await models.load(), "B2")).toEqual(["first"]);
+    expect(models.lastStats).toMatchObject({ generation: 0, files: 11 });
+
+    writeBlock(project.block(2), "B2", "second");
+    const model = await models.load();
+    expect(fields(model, "B2")).toEqual(["second"]);
+    expect(fields(model, "B3")).toEqual(["first"]);
+    expect(model.blocks.find((b) => b.name === "B2")!.resourceTypes[0]!.location).toMatchObject({
+      file: project.block(2),
+      line: 2,
+    });
+    // b2.ts, t2.ts and registry.ts; the other blocks and types are kept.
+    expect(models.lastStats).toMatchObject({ generation: 1, reevaluated: 3 });
+
+    const unchanged = await models.load();
+    expect(fields(unchanged, "B2")).toEqual(["second"]);
+    expect(models.lastStats).toMatchObject({ generation: 2, reevaluated: 0 });
+  });
+
+  it("points at the throwing line of a file that throws after an edit, and recovers when it is fixed", async () => {
+    const project = writeProject("throwing", 3);
+    const models = loader(project.registry);
+    await models.load();
+
+    writeBlock(project.block(1), "B1", "first", `throw new Error("block file exploded");\n`);
+    const error = (await models.load().catch((e) => e)) as RegistryLoadError;
+    expect(error.code).toBe("ORCH_MODEL_IMPORT_FAILED");
+    expect(error.message).toContain("block file exploded");
+    expect(error.location).toMatchObject({ file: project.block(1), line: 2, column: 7 });
+
+    // An unrelated edit meanwhile does not hide the failure Node keeps for the broken file.
+    writeBlock(project.block(0), "B0", "other");
+    expect(((await models.load().catch((e) => e)) as RegistryLoadError).message).toContain("exploded");
+
+    writeBlock(project.block(1), "B1", "fixed");
+    const model = await models.load();
+    expect(fields(model, "B1")).toEqual(["fixed"]);
+    expect(fields(model, "B0")).toEqual(["other"]);
+  });
+
+  it("recovers from a syntax error and from an import of a file that does not exist yet", async () => {
+    const project = writeProject("syntax", 2);
+    const models = loader(project.registry);
+    await models.load();
+
+    writeFileSync(project.block(0), `export const B0 = defineProductBlock({ name: "B0", fields: { ;\n`);
+    const error = (await models.load().catch((e) => e)) as RegistryLoadError;
+    expect(error.code).toBe("ORCH_MODEL_IMPORT_FAILED");
+    expect(error.message).toContain("Unexpected token");
+
+    const extra = join(project.dir, "blocks", "extra.ts");
+    writeBlock(project.block(0), "B0", "first", `import { Extra } from "./extra.ts";\n`);
+    expect(((await models.load().catch((e) => e)) as RegistryLoadError).code).toBe(
+      "ORCH_MODEL_IMPORT_FAILED",
+    );
+
+    writeBlock(extra, "Extra", "x");
+    writeBlock(project.block(0), "B0", "again", `import { Extra } from "./extra.ts";\nvoid Extra;\n`);
+    expect(fields(await models.load(), "B0")).toEqual(["again"]);
+  });
+
+  it("replaces its thread after a number of loads, the new one warmed up in the background", async () => {
+    const project = writeProject("recycled", 2);
+    const models = loader(project.registry, { maxLoads: 3 });
+    for (let i = 0; i < 8; i++) {
+      writeBlock(project.block(1), "B1", `field${i}`);
+      expect(fields(await models.load(), "B1")).toEqual([`field${i}`]);
+      // Give the successor time to finish its first load, so it takes over at the next one.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(models.threadsStarted).toBeGreaterThanOrEqual(3);
+  });
+
+  it("replaces its thread once the heap has grown past the limit", async () => {
+    const project = writeProject("grown", 2);
+    // Each copy of this file holds 16 MB, and Node keeps every copy it imported.
+    const heavy = `export const ballast = Array.from({ length: 2_000_000 }, (_, i) => i);\n`;
+    writeBlock(project.block(0), "B0", "first", heavy);
+    const models = loader(project.registry, { maxHeapGrowthMb: 8 });
+    await models.load();
+    expect(models.threadsStarted).toBe(1);
+    writeBlock(project.block(0), "B0", "second", heavy);
+    expect(fields(await models.load(), "B0")).toEqual(["second"]);
+    expect(models.threadsStarted).toBe(2);
+  });
+});

@@ -11,7 +11,7 @@ import { EXIT } from "../../exit-codes.ts";
 export default class DbCheck extends BaseCommand<typeof DbCheck> {
   static override summary = "Check, for CI, that the models, the migrations and the database agree.";
   static override description = helpWithExitCodes(
-    "Exits 0 when every migration is applied and the domain models match the database; 8 when migrations are pending (the models are then compared with what the database holds so far is not meaningful); 7 when the models differ from the database (run `orchestrator db migrate-domain-models`).",
+    "Exits 0 when every migration is applied and the domain models match the database; 8 when migrations are pending (the models are not compared then: the database is not yet what the migrations make it); 7 when the models differ from the database (run `orchestrator db migrate-domain-models`); 5 when an applied migration file changed or is missing.",
   );
   static override examples = ["<%= config.bin %> db check", "<%= config.bin %> db check --json"];
 

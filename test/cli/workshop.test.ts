@@ -265,6 +265,7 @@ describe.each(DATABASE_KINDS)("the workshop on %s", (kind) => {
     ],
     ["a missing --inputs file", ["--inputs", "@nope.json"], /Cannot read/],
   ])("%s: clear message, exit 2, nothing written", async (_name, flags, message) => {
+    const answers = JSON.parse(readFileSync(join(project.dir, "answers.json"), "utf8"));
     writeFileSync(
       join(project.dir, "long-tag.json"),
       JSON.stringify({ ...answers, "User Group": { description: "d", tag: "T".repeat(21) } }),

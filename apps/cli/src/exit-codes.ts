@@ -24,6 +24,8 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MIGRATION_INVALID_FILE: EXIT.migrationFailed,
   ORCH_MIGRATION_UNKNOWN_BASE: EXIT.migrationFailed,
   ORCH_MIGRATIONS_DIR_INVALID: EXIT.invalidProject,
+  ORCH_SCHEMA_MISSING: EXIT.migrationsPending,
+  ORCH_MIGRATIONS_PENDING: EXIT.migrationsPending,
   ORCH_CONFIG_NOT_FOUND: EXIT.invalidProject,
   ORCH_CONFIG_INVALID: EXIT.invalidProject,
 };
@@ -47,4 +49,4 @@ export const EXIT_CODES_HELP = `EXIT CODES
   5  a migration failed, or an applied migration file was changed
   6  invalid project: config file or domain models
   7  db check: the domain models differ from the database
-  8  db check: migrations are pending`;
+  8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)`;

@@ -36,3 +36,19 @@ describe("database targets", () => {
     expect((error as Error).message).not.toContain("topsecret");
   });
 });
+
+describe("closing a database", () => {
+  it("does not hang when queries started together failed", async () => {
+    const { createTestDatabase, DATABASE_KINDS } = await import("../testing/databases.ts");
+    for (const kind of DATABASE_KINDS) {
+      const testDb = await createTestDatabase(kind);
+      const db = await Database.open(testDb.target);
+      const results = await Promise.allSettled([
+        Promise.all(["a", "b", "c", "d", "e", "f", "g"].map((t) => db.query(`SELECT * FROM missing_${t}`))),
+      ]);
+      expect(results[0]!.status).toBe("rejected");
+      await db.close();
+      await testDb.dispose();
+    }
+  });
+});

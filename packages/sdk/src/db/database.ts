@@ -24,6 +24,8 @@ export class Database {
   readonly target: DatabaseTarget;
   readonly orm: AnyOrm;
   readonly #release: () => void;
+  /** Queries not settled yet: closing waits for them, as the pool would otherwise never drain. */
+  readonly #inFlight = new Set<Promise<unknown>>();
 
   private constructor(target: DatabaseTarget, orm: AnyOrm, release: () => void) {
     this.target = target;
@@ -89,7 +91,13 @@ export class Database {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.orm.em.getConnection().execute(sql, params, "all")) as T[];
+    const running = this.orm.em.getConnection().execute(sql, params, "all");
+    this.#inFlight.add(running);
+    try {
+      return (await running) as T[];
+    } finally {
+      this.#inFlight.delete(running);
+    }
   }
 
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
@@ -105,6 +113,9 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    // Queries started together (Promise.all) may still wait for a pooled connection when one of them
+    // fails; closing the pool under them hangs on PostgreSQL, so let them settle first.
+    await Promise.allSettled([...this.#inFlight]);
     try {
       await this.orm.close(true);
     } finally {

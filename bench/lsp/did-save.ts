@@ -174,6 +174,7 @@ async function main(): Promise<void> {
     rssPeak = Math.max(rssPeak, rss(child.pid!).rss);
   }
   const memory = rss(child.pid!);
+  log(`latencies (ms): ${latencies.map((l) => l.toFixed(0)).join(" ")}`);
   writeFileSync(blockFile, original);
 
   const rows: [string, string, string, string][] = [

@@ -75,9 +75,17 @@ async function start(
   const config = vscode.workspace.getConfiguration("orchestrator");
   const module = context.asAbsolutePath("dist/server.cjs");
   const runtime = config.get<string>("server.nodePath") || undefined;
+  // A small young generation: the server parses a whole model on every save, and V8 would otherwise keep
+  // over 100 MB committed for it.
+  const execArgv = ["--max-semi-space-size=8"];
   const serverOptions: ServerOptions = {
-    run: { module, runtime, transport: TransportKind.ipc },
-    debug: { module, runtime, transport: TransportKind.ipc, options: { execArgv: ["--inspect=6011"] } },
+    run: { module, runtime, transport: TransportKind.ipc, options: { execArgv } },
+    debug: {
+      module,
+      runtime,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...execArgv, "--inspect=6011"] },
+    },
   };
   const initializationOptions: InitializationOptions = {};
   const databaseUrl = config.get<string>("databaseUrl")?.trim();

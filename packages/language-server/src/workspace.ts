@@ -1,12 +1,20 @@
 // The project as the server sees it: the models (re-loaded on save by a long-lived loader that
-// re-evaluates only the changed files), the database (read on demand and
-// when its fingerprint changes), and the last comparison of the two. While the database is unchanged, a
-// save compares the new models with what was last read from it, without opening it. Every editor feature reads the
-// current `state`; listeners hear about each new one. Refreshes never overlap: one that is asked for
-// while another runs is folded into a single follow-up run.
+// re-evaluates only the changed files), the database (read on demand and when its fingerprint changes),
+// and the last comparison of the two. A save compares the new models with what was last read from the
+// database and publishes that at once; for PostgreSQL, where only a query tells whether the data changed,
+// the fingerprint is checked right after, and the database read again only if it changed. Every editor
+// feature reads the current `state`; listeners hear about each new one. Refreshes never overlap: one
+// that is asked for while another runs is folded into a single follow-up run.
 
 import { readdirSync } from "node:fs";
-import type { Comparison, DomainModel, ModelLoader, Project, SourceLocation } from "@orchestrator/sdk";
+import type {
+  Comparison,
+  Database,
+  DomainModel,
+  ModelLoader,
+  Project,
+  SourceLocation,
+} from "@orchestrator/sdk";
 import { DatabaseAccess } from "./database-access.ts";
 import type { SdkModule } from "./sdk.ts";
 
@@ -30,12 +38,6 @@ export interface WorkspaceOptions {
 
 type Listener = (state: WorkspaceState) => void;
 
-/**
- * Only a query tells whether a PostgreSQL database changed: saves in quick succession compare with the
- * last read for this long after it was checked (the poll notices changes made by other processes).
- */
-const RECHECK_MS = 1000;
-
 export class Workspace {
   readonly sdk: SdkModule;
   readonly project: Project;
@@ -46,10 +48,14 @@ export class Workspace {
   #listeners: Listener[] = [];
   #running: Promise<WorkspaceState> | undefined;
   #polling: Promise<void> | undefined;
+  /**
+   * The check of a PostgreSQL database's fingerprint after a save published its comparison with the
+   * last read; saves meanwhile ask for one more check after it.
+   */
+  #verifying: Promise<void> | undefined;
+  #verifyAgain = false;
   #again = false;
   #fingerprint: string | undefined;
-  /** When the fingerprint was last read. */
-  #checkedAt = 0;
   /** The last comparison read from the database, and what it was read with. */
   #lastRead:
     | {
@@ -60,6 +66,7 @@ export class Workspace {
         migrations: string;
       }
     | undefined;
+  #sources: { files: string; sources: ReturnType<SdkModule["migrationSources"]> } | undefined;
   /** The last read failed or was skipped (database locked): the next poll re-reads in full. */
   #stale = true;
 
@@ -104,7 +111,7 @@ export class Workspace {
    * of the fingerprint, and the full comparison only if that changed.
    */
   async poll(): Promise<void> {
-    if (this.#running || this.#polling) return;
+    if (this.#running || this.#polling || this.#verifying) return;
     const state = this.#state;
     if (state.kind === "loading" || state.kind === "model-error") return;
     if (!this.#stale && !this.database.mayHaveChanged()) return;
@@ -119,6 +126,7 @@ export class Workspace {
   async dispose(): Promise<void> {
     await this.#running?.catch(() => undefined);
     await this.#polling?.catch(() => undefined);
+    await this.#verifying?.catch(() => undefined);
     await this.#models?.close();
     await this.database.close();
   }
@@ -138,17 +146,61 @@ export class Workspace {
       this.#set({ kind: "model-error", error: errorInfo(error, this.project.registryFile) });
       return;
     }
-    const unchanged = this.database.embedded
-      ? !this.database.mayHaveChanged()
-      : performance.now() - this.#checkedAt < RECHECK_MS;
-    if (!this.#stale && unchanged) {
+    // The embedded database's files tell exactly whether it changed; PostgreSQL is checked afterwards.
+    if (!this.#stale && (!this.database.embedded || !this.database.mayHaveChanged())) {
       const again = this.#compareAgain(model, this.#fingerprint);
       if (again) {
         this.#set(again);
+        if (!this.database.embedded) this.#verify();
         return;
       }
     }
     await this.#readDatabase(model, { onlyIfChanged: false });
+  }
+
+  /**
+   * Reads the fingerprint; if it changed, the comparison just published is out of date: the next
+   * refresh reads the database in full.
+   */
+  #verify(): void {
+    if (this.#verifying) {
+      this.#verifyAgain = true;
+      return;
+    }
+    const outdated = () => {
+      this.#stale = true;
+      void this.refresh();
+    };
+    this.#verifying = (async () => {
+      do {
+        this.#verifyAgain = false;
+        const { fingerprint } = await this.database.use((db) => this.#readFingerprint(db));
+        if (!this.#stale && fingerprint !== this.#fingerprint) outdated();
+      } while (this.#verifyAgain);
+    })()
+      .catch(outdated)
+      .finally(() => {
+        this.#verifying = undefined;
+      });
+  }
+
+  async #readFingerprint(db: Database): Promise<{ fingerprint: string; pending: string[] }> {
+    const statuses = await new this.sdk.MigrationRunner(db, this.#migrationSources()).status();
+    const applied = statuses.filter((s) => s.applied).map((s) => s.name);
+    const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
+    const fingerprint = await this.sdk.databaseFingerprint(db, [...applied, "pending:", ...pending]);
+    return { fingerprint, pending };
+  }
+
+  /**
+   * The migrations, read again only when a file came or went: only their names matter here, and reading
+   * them means hashing each file (megabytes for a large model's first migration).
+   */
+  #migrationSources(): ReturnType<SdkModule["migrationSources"]> {
+    const files = migrationFiles(this.project.migrationsDir);
+    if (this.#sources?.files !== files)
+      this.#sources = { files, sources: this.sdk.migrationSources(this.project.migrationsDir) };
+    return this.#sources.sources;
   }
 
   /**
@@ -172,14 +224,7 @@ export class Workspace {
     const migrations = migrationFiles(project.migrationsDir);
     try {
       const next = await this.database.use(async (db): Promise<WorkspaceState | undefined> => {
-        const statuses = await new sdk.MigrationRunner(
-          db,
-          sdk.migrationSources(project.migrationsDir),
-        ).status();
-        const applied = statuses.filter((s) => s.applied).map((s) => s.name);
-        const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
-        const fingerprint = await sdk.databaseFingerprint(db, [...applied, "pending:", ...pending]);
-        this.#checkedAt = performance.now();
+        const { fingerprint, pending } = await this.#readFingerprint(db);
         const unchanged = options.onlyIfChanged && !this.#stale && fingerprint === this.#fingerprint;
         if (unchanged) return undefined;
         const again = !this.#stale && this.#compareAgain(model, fingerprint);

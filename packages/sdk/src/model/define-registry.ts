@@ -12,9 +12,9 @@ import type {
   RegistryProduct,
 } from "./definitions.ts";
 import { isProductType } from "./definitions.ts";
-import type { SourceLocation } from "./domain-model.ts";
+import type { DomainModel, SourceLocation } from "./domain-model.ts";
 import { ModelError } from "./model-errors.ts";
-import { buildDomainModel } from "./normalize-registry.ts";
+import { buildDomainModel, keepUntilNormalized, normalizeRegistry } from "./normalize-registry.ts";
 import type { ResourceTypeBuilder } from "./resource-type-builder.ts";
 import { locateDefinition } from "./source-index.ts";
 import { captureCallSite } from "./stack-frames.ts";
@@ -62,12 +62,20 @@ export function defineRegistry<const E extends RegistryEntries>(
       fixedInputLocations,
     });
   });
-  const model = buildDomainModel(products, source.call);
-  return Object.freeze({
+  const frozenProducts = Object.freeze(products);
+  // Validated here, so that a broken model fails at import; but not kept on the registry: a loader that
+  // re-imports the registry module on every save would keep one whole model per (never freed) module.
+  const model = buildDomainModel(frozenProducts, source.call);
+  const registry: Registry<E> = Object.freeze({
     kind: "registry" as const,
     entries,
-    products: Object.freeze(products),
+    products: frozenProducts,
     location: source.call,
-    model,
+    /** A new copy on every read. */
+    get model(): DomainModel {
+      return normalizeRegistry(registry);
+    },
   });
+  keepUntilNormalized(registry, model);
+  return registry;
 }

@@ -66,7 +66,7 @@ export interface Registry<E extends RegistryEntries = RegistryEntries> {
   readonly products: readonly RegistryProduct[];
   /** Where defineRegistry is called: products only the database has are reported here. */
   readonly location: SourceLocation;
-  /** The validated, normalised model, computed once when the registry is defined. */
+  /** The validated, normalised model: a new copy on each read (modules that define registries are re-run on reload, so none is kept). */
   readonly model: DomainModel;
 }
 

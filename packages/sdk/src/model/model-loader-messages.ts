@@ -7,6 +7,11 @@ import { ModelError, RegistryLoadError } from "./model-errors.ts";
 export interface LoadRequest {
   id: number;
   modulePath: string;
+  /**
+   * A heap above this (bytes) may only hold garbage: the thread collects it before it measures. Absent,
+   * it collects (a first load: the baseline).
+   */
+  collectAbove?: number;
 }
 
 export interface LoadStats {
@@ -16,7 +21,7 @@ export interface LoadStats {
   files: number;
   /** Files evaluated again for this load (all of them on the first). */
   reevaluated: number;
-  /** The thread's V8 heap after the load, in bytes. */
+  /** The thread's V8 heap after the load, in bytes (collected first when past `collectAbove`). */
   heapUsed: number;
   ms: number;
 }

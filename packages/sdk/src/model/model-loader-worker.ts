@@ -5,11 +5,18 @@
 // the structured clone postMessage would do on the object.
 import { registerHooks } from "node:module";
 import { sep } from "node:path";
-import { getHeapStatistics } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
 import type { LoadRequest, LoadResponse, PlainError } from "./model-loader-messages.ts";
 import { ModuleVersions } from "./module-versions.ts";
 import { importRegistry, isSdkFile } from "./registry-module.ts";
+
+// What the loads leave behind is the heap after a full collection (the loader replaces the thread once it
+// has grown too much); at other times it also holds the garbage of the last few loads. A collection
+// takes a while on a large heap, so it is forced only when the heap looks past the limit.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 const versions = new ModuleVersions((path) => !path.includes(`${sep}node_modules${sep}`) && !isSdkFile(path));
 
@@ -27,12 +34,12 @@ parentPort!.on("message", (request: LoadRequest) => {
   queue = queue.then(() => load(request));
 });
 
-async function load({ id, modulePath }: LoadRequest): Promise<void> {
+async function load({ id, modulePath, collectAbove }: LoadRequest): Promise<void> {
   const started = performance.now();
   const reevaluated = versions.beginLoad();
   let response: LoadResponse;
   try {
-    const model = JSON.stringify(await importRegistry(modulePath, { copy: false }));
+    const model = JSON.stringify(await importRegistry(modulePath));
     versions.endLoad(true);
     response = { id, ok: true, model, stats: stats() };
   } catch (error) {
@@ -42,6 +49,7 @@ async function load({ id, modulePath }: LoadRequest): Promise<void> {
   parentPort!.postMessage(response);
 
   function stats(): LoadResponse["stats"] {
+    if (collectAbove === undefined || getHeapStatistics().used_heap_size > collectAbove) collectGarbage();
     return {
       generation: versions.generation,
       files: versions.size,

@@ -8,7 +8,7 @@
 import { Worker } from "node:worker_threads";
 import type { DomainModel } from "./domain-model.ts";
 import { RegistryLoadError } from "./model-errors.ts";
-import { type LoadResponse, type LoadStats, reviveError } from "./model-loader-messages.ts";
+import { type LoadRequest, type LoadResponse, type LoadStats, reviveError } from "./model-loader-messages.ts";
 
 export interface ModelLoaderOptions {
   /** Replace the thread once its heap exceeds the one after its first load by this much. Default 128 MB. */
@@ -77,7 +77,12 @@ class LoaderThreads implements ModelLoader {
     // A thread that crashed (out of memory, say) is replaced.
     if (!this.#thread || this.#thread.failed) this.#thread = this.#start();
     const thread = this.#thread;
-    const response = await thread.load({ keepProcessAlive: true });
+    const response = await thread.load({
+      keepProcessAlive: true,
+      ...(thread.baselineHeap === undefined
+        ? {}
+        : { collectAbove: thread.baselineHeap + this.#maxHeapGrowth }),
+    });
     this.lastStats = response.stats;
     thread.baselineHeap ??= response.stats.heapUsed;
     const grown = response.stats.heapUsed - thread.baselineHeap > this.#maxHeapGrowth;
@@ -138,14 +143,25 @@ class LoaderThread {
   }
 
   /** `keepProcessAlive`: a load someone awaits keeps the process running; a warm-up does not. */
-  async load({ keepProcessAlive }: { keepProcessAlive: boolean }): Promise<LoadResponse> {
+  async load({
+    keepProcessAlive,
+    collectAbove,
+  }: {
+    keepProcessAlive: boolean;
+    collectAbove?: number;
+  }): Promise<LoadResponse> {
     if (this.#failure) throw this.#failure;
     const id = this.#nextId++;
     if (keepProcessAlive && this.#kept++ === 0) this.#worker.ref();
     try {
       return await new Promise<LoadResponse>((resolve, reject) => {
         this.#pending.set(id, { resolve, reject });
-        this.#worker.postMessage({ id, modulePath: this.#registryFile });
+        const request: LoadRequest = {
+          id,
+          modulePath: this.#registryFile,
+          ...(collectAbove === undefined ? {} : { collectAbove }),
+        };
+        this.#worker.postMessage(request);
       });
     } finally {
       if (keepProcessAlive && --this.#kept === 0) this.#worker.unref();

@@ -27,9 +27,24 @@ import { fixedInputText } from "./fixed-input-values.ts";
 import { ModelError } from "./model-errors.ts";
 import { type AnyResourceTypeBuilder, isResourceTypeBuilder } from "./resource-type-builder.ts";
 
-/** The registry's model as plain data (a copy: callers may change it freely). */
+/**
+ * The model defineRegistry built while validating, until its first reader takes it: one model at most
+ * is held, whatever the number of registries defined.
+ */
+let built: { registry: Registry; model: DomainModel } | undefined;
+
+export function keepUntilNormalized(registry: Registry, model: DomainModel): void {
+  built = { registry, model };
+}
+
+/** The registry's model as plain data (a new one on every call: callers may change it freely). */
 export function normalizeRegistry(registry: Registry): DomainModel {
-  return structuredClone(registry.model ?? buildDomainModel(registry.products, registry.location));
+  if (built?.registry === registry) {
+    const { model } = built;
+    built = undefined;
+    return model;
+  }
+  return buildDomainModel(registry.products, registry.location);
 }
 
 export function buildDomainModel(

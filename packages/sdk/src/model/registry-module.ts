@@ -6,7 +6,7 @@ import { OrchestratorError } from "../errors.ts";
 import { isRegistry } from "./definitions.ts";
 import type { DomainModel, SourceLocation } from "./domain-model.ts";
 import { ModelError, RegistryLoadError } from "./model-errors.ts";
-import { buildDomainModel, normalizeRegistry } from "./normalize-registry.ts";
+import { normalizeRegistry } from "./normalize-registry.ts";
 import { siteLocation } from "./source-index.ts";
 import { parseStackFrames } from "./stack-frames.ts";
 
@@ -18,18 +18,8 @@ export function isSdkFile(file: string): boolean {
   return file.startsWith(`${SDK_ROOT}${sep}src${sep}`) || file.startsWith(`${SDK_ROOT}${sep}dist${sep}`);
 }
 
-export interface ImportRegistryOptions {
-  /**
-   * Return a copy of the model (the default), which callers may change. A loader that serialises the
-   * model anyway skips it: copying a large model costs as much as importing it.
-   */
-  copy?: boolean;
-}
-
-export async function importRegistry(
-  modulePath: string,
-  options: ImportRegistryOptions = {},
-): Promise<DomainModel> {
+/** The registry module's model: a new one on every call, which callers may change. */
+export async function importRegistry(modulePath: string): Promise<DomainModel> {
   const url = pathToFileURL(resolve(modulePath)).href;
   let exports: Record<string, unknown>;
   try {
@@ -39,7 +29,6 @@ export async function importRegistry(
   }
   const registry = [exports.SUBSCRIPTION_MODEL_REGISTRY, exports.default].find(isRegistry);
   if (!registry) throw RegistryLoadError.notARegistry(modulePath, Object.keys(exports));
-  if (options.copy === false) return registry.model ?? buildDomainModel(registry.products, registry.location);
   return normalizeRegistry(registry);
 }
 

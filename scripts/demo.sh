@@ -14,8 +14,10 @@ cp -r "$example/orchestrator.config.ts" "$example/products" "$example/answers.js
 mkdir -p "$demo/migrations"
 cd "$demo"
 unset DATABASE_URL
+bold="" plain=""
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\033[1m' plain=$'\033[0m'; fi
 orchestrator() {
-  printf '\n\033[1m$ orchestrator %s\033[0m\n' "$*"
+  printf '\n%s$ orchestrator %s%s\n' "$bold" "$*" "$plain"
   node "$root/apps/cli/bin/run.js" "$@"
 }
 orchestrator db upgrade heads

@@ -2,7 +2,13 @@
 // database that also holds 100 000 subscriptions and ≈ 1 000 000 values, compared with the floor:
 // reading the seven metadata tables once with a plain SELECT * through the same connection.
 // Target: ≤ 1 s and ≤ 3× the floor.
-import { compareWithDatabase, diff, isEmptyChangeSet, readSnapshot } from "@orchestrator/sdk";
+import {
+  compareWithDatabase,
+  diff,
+  isEmptyChangeSet,
+  METADATA_TABLES,
+  readSnapshot,
+} from "@orchestrator/sdk";
 import { openLargeDatabase } from "./lib/large-database.ts";
 import {
   COMMON_BLOCK,
@@ -24,15 +30,6 @@ import {
 const REPETITIONS = Number(process.env.ORCHESTRATOR_BENCH_REPETITIONS ?? 7);
 const TARGET_MS = 1000;
 const TARGET_RATIO = 3;
-const METADATA_TABLES = [
-  "products",
-  "fixed_inputs",
-  "product_blocks",
-  "resource_types",
-  "product_product_blocks",
-  "product_block_relations",
-  "product_block_resource_types",
-];
 
 const scale = FULL_SCALE;
 const model = largeModel(scale);

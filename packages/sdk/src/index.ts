@@ -38,26 +38,14 @@ export {
   renderMigrationFile,
 } from "./migrations/render-migration-file.ts";
 export type { BlockFieldBuilder } from "./model/block-field-builder.ts";
-export { defineProductBlock } from "./model/define-product-block.ts";
-export { defineProductType } from "./model/define-product-type.ts";
-export { defineRegistry } from "./model/define-registry.ts";
-export type {
-  AnyProductBlock,
-  AnyProductType,
-  ProductBlockDefinition,
-  ProductTypeDefinition,
-  Registry,
-  RegistryEntry,
-} from "./model/definitions.ts";
 export type * from "./model/domain-model.ts";
 export { LIFECYCLES } from "./model/domain-model.ts";
-export type { BlockOf, SubscriptionOf } from "./model/infer.ts";
+// The DSL (also its own cheap entry point, @orchestrator/sdk/model, for model files).
+export * from "./model/index.ts";
 export { isRequiredIn, LIFECYCLE_RANK } from "./model/lifecycle.ts";
 export { type LoadRegistryOptions, loadRegistry } from "./model/load-registry.ts";
-export { ModelError, RegistryLoadError } from "./model/model-errors.ts";
+export { RegistryLoadError } from "./model/model-errors.ts";
 export { createModelLoader, type ModelLoader, type ModelLoaderOptions } from "./model/model-loader.ts";
-export { normalizeRegistry } from "./model/normalize-registry.ts";
-export { r } from "./model/r.ts";
 export type { ResourceTypeBuilder } from "./model/resource-type-builder.ts";
 export { compileStatement } from "./plan/compile-statement.ts";
 export type { Impact, ImpactCounts } from "./plan/count-impact.ts";
@@ -106,6 +94,6 @@ export {
   TAG_MAX_LENGTH,
   VALUE_MAX_LENGTH,
 } from "./questions/validate-answer.ts";
-export { databaseFingerprint } from "./snapshot/database-fingerprint.ts";
+export { databaseFingerprint, METADATA_TABLES } from "./snapshot/database-fingerprint.ts";
 export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";

@@ -4,7 +4,8 @@
 // Polling compares fingerprints and re-reads the full comparison only when it changed.
 import type { Database } from "../db/database.ts";
 
-const HASHED = [
+/** The seven product metadata tables (reference §a.1): what the diff reads. */
+export const METADATA_TABLES = [
   "products",
   "fixed_inputs",
   "product_blocks",
@@ -16,7 +17,7 @@ const HASHED = [
 const COUNTED = ["subscriptions", "subscription_instances", "subscription_instance_values"];
 
 const QUERY = `SELECT ${[
-  ...HASHED.map(
+  ...METADATA_TABLES.map(
     (t) => `(SELECT count(*) || ':' || coalesce(sum(hashtext(x::text)), 0) FROM ${t} x) AS "${t}"`,
   ),
   ...COUNTED.map((t) => `(SELECT count(*) FROM ${t})::text AS "${t}"`),

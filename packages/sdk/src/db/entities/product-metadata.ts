@@ -1,9 +1,7 @@
 // MikroORM entities for the product metadata tables (reference §a.1). The schema itself is created by the
 // core migration; these map it for reading through the EntityManager (products listing, tooling).
 import { defineEntity, p } from "@mikro-orm/core";
-
-const uuidPk = () => p.uuid().primary().defaultRaw("gen_random_uuid()");
-const timestamp = () => p.datetime().columnType("timestamptz");
+import { timestamp, uuidPk } from "./columns.ts";
 
 export const ResourceType = defineEntity({
   name: "ResourceType",

@@ -1,9 +1,7 @@
 // MikroORM entities for the subscription (instance) tables (reference §a.3), which the migrations backfill
 // and the snapshot counts. Scalar foreign keys keep them independent of the metadata entities' graph.
 import { defineEntity, p } from "@mikro-orm/core";
-
-const uuidPk = () => p.uuid().primary().defaultRaw("gen_random_uuid()");
-const timestamp = () => p.datetime().columnType("timestamptz");
+import { timestamp, uuidPk } from "./columns.ts";
 
 export const Subscription = defineEntity({
   name: "Subscription",

@@ -1,32 +1,25 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { ChangeSet } from "../diff/change-set.ts";
 import { emptyAnswers } from "../questions/answers.ts";
-import { resolveAnswers } from "../questions/resolve-answers.ts";
 import { countImpact } from "./count-impact.ts";
 import { planMigration } from "./plan-migration.ts";
 import { metadataFingerprint } from "./testing/fingerprint.ts";
 import {
   addInstance,
   addSubscription,
-  createTestDatabase,
   relate,
   rows,
   run,
+  useWorkshopDatabase,
 } from "./testing/test-database.ts";
-import { at, emptyChangeSet, workshopChangeSet, workshopInputs, workshopModel } from "./testing/workshop.ts";
+import { at, emptyChangeSet } from "./testing/workshop.ts";
 
+const database = useWorkshopDatabase();
 let db: PGlite;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const { changeSet, answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), {
-    inputs: workshopInputs,
-  });
-  await run(db, planMigration(changeSet, answers).upgrade);
+beforeEach(() => {
+  db = database();
 });
-afterAll(() => db.close());
-beforeEach(() => db.exec("BEGIN"));
-afterEach(() => db.exec("ROLLBACK"));
 
 /** A User subscription: a UserBlock instance per element of `users`, each holding a UserGroupBlock. */
 async function userSubscription(

@@ -1,30 +1,23 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { emptyAnswers } from "../questions/answers.ts";
-import { resolveAnswers } from "../questions/resolve-answers.ts";
 import { planMigration } from "./plan-migration.ts";
 import { metadataFingerprint } from "./testing/fingerprint.ts";
 import {
   addInstance,
   addSubscription,
-  createTestDatabase,
   relate,
   rows,
   run,
+  useWorkshopDatabase,
 } from "./testing/test-database.ts";
-import { at, emptyChangeSet, workshopChangeSet, workshopInputs, workshopModel } from "./testing/workshop.ts";
+import { at, emptyChangeSet } from "./testing/workshop.ts";
 
+const database = useWorkshopDatabase();
 let db: PGlite;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const { changeSet, answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), {
-    inputs: workshopInputs,
-  });
-  await run(db, planMigration(changeSet, answers).upgrade);
+beforeEach(() => {
+  db = database();
 });
-afterAll(() => db.close());
-beforeEach(() => db.exec("BEGIN"));
-afterEach(() => db.exec("ROLLBACK"));
 
 const count = async (sql: string) =>
   (await rows<{ n: number }>(db, `SELECT count(*)::int AS n FROM (${sql}) x`))[0]!.n;

@@ -2,7 +2,11 @@
 // exec() (the simple query protocol), as a migration's addSql does: an injected second statement would
 // run, so the quoting tests mean something.
 import { PGlite } from "@electric-sql/pglite";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { up as coreSchema } from "../../db/core-migrations/0001-orchestrator-schema.ts";
+import { resolveAnswers } from "../../questions/resolve-answers.ts";
+import { planMigration } from "../plan-migration.ts";
+import { workshopChangeSet, workshopInputs, workshopModel } from "./workshop.ts";
 
 export async function createTestDatabase(): Promise<PGlite> {
   const db = new PGlite();
@@ -55,4 +59,23 @@ export async function relate(
     "INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) VALUES ($1, $2, $3, $4)",
     [inUseBy, dependsOn, order, attribute],
   );
+}
+
+/**
+ * For a test file: one database holding the workshop's metadata (reference Appendix A), each test in a
+ * transaction rolled back after it. Returns the database's getter (it exists once beforeAll ran).
+ */
+export function useWorkshopDatabase(): () => PGlite {
+  let db: PGlite;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const { changeSet, answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), {
+      inputs: workshopInputs,
+    });
+    await run(db, planMigration(changeSet, answers).upgrade);
+  });
+  afterAll(() => db.close());
+  beforeEach(() => db.exec("BEGIN"));
+  afterEach(() => db.exec("ROLLBACK"));
+  return () => db;
 }

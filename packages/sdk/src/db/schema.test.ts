@@ -1,10 +1,9 @@
 // The schema after the core migrations, read back through information_schema and compared with the
 // tables of reference §a (columns, types, lengths, nullability, unique keys, ON DELETE rules).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MigrationRunner } from "../migrations/migration-runner.ts";
-import { coreMigrationSources } from "../migrations/migration-source.ts";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../testing/databases.ts";
-import { Database } from "./database.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_KINDS } from "../testing/databases.ts";
+import type { Database } from "./database.ts";
+import { useMigratedDatabase } from "./testing/migrated-database.ts";
 
 /** column → [data type, max length or null, nullable] as reference §a lists them. */
 const EXPECTED_COLUMNS: Record<string, Record<string, [string, number | null, boolean]>> = {
@@ -120,17 +119,10 @@ const EXPECTED_FOREIGN_KEYS: Record<string, string> = {
 };
 
 describe.each(DATABASE_KINDS)("orchestrator schema on %s", (kind) => {
-  let testDb: TestDatabase;
+  const database = useMigratedDatabase(kind);
   let db: Database;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(kind);
-    db = await Database.open(testDb.target);
-    await new MigrationRunner(db, coreMigrationSources()).upgrade();
-  });
-  afterAll(async () => {
-    await db.close();
-    await testDb.dispose();
+  beforeAll(() => {
+    db = database();
   });
 
   it.each(Object.keys(EXPECTED_COLUMNS))("table %s has the reference's columns", async (table) => {

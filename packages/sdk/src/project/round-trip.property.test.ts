@@ -7,23 +7,17 @@
 // Database's own connections, which would not see the uncommitted rows of an open transaction. 200 runs
 // per kind take about 10 s each (PGlite and PostgreSQL alike), under 30 s for the file.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Database } from "../db/database.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db/database.ts";
+import { useMigratedDatabase } from "../db/testing/migrated-database.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
 import { CHANGE_KEYS, isEmptyChangeSet } from "../diff/change-set-summary.ts";
 import { diff } from "../diff/diff.ts";
-import { MigrationRunner } from "../migrations/migration-runner.ts";
-import { coreMigrationSources } from "../migrations/migration-source.ts";
 import { planMigration } from "../plan/plan-migration.ts";
 import { resolveAnswers } from "../questions/resolve-answers.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { arbitraryRawModel, toModel } from "../testing/arbitrary-model.ts";
-import {
-  createTestDatabase,
-  DATABASE_KINDS,
-  type DatabaseKind,
-  type TestDatabase,
-} from "../testing/databases.ts";
+import { DATABASE_KINDS, type DatabaseKind } from "../testing/databases.ts";
 import { fixedAnswerResolver } from "../testing/round-trip/answer-resolver.ts";
 import {
   type DataCounts,
@@ -231,17 +225,10 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
 }
 
 describe.each(DATABASE_KINDS)("round trip on %s", (kind) => {
-  let testDb: TestDatabase;
+  const database = useMigratedDatabase(kind);
   let db: Database;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(kind);
-    db = await Database.open(testDb.target);
-    await new MigrationRunner(db, coreMigrationSources()).upgrade();
-  });
-  afterAll(async () => {
-    await db?.close();
-    await testDb?.dispose();
+  beforeAll(() => {
+    db = database();
   });
 
   it(

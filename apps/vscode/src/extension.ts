@@ -75,16 +75,17 @@ async function start(
   const config = vscode.workspace.getConfiguration("orchestrator");
   const module = context.asAbsolutePath("dist/server.cjs");
   const runtime = config.get<string>("server.nodePath") || undefined;
-  // A small young generation: the server parses a whole model on every save, and V8 would otherwise keep
-  // over 100 MB committed for it.
+  // The server's memory settings (see its bin script): a small young generation, since it parses a whole
+  // model on every save, and two malloc arenas for its two threads.
   const execArgv = ["--max-semi-space-size=8"];
+  const env = { MALLOC_ARENA_MAX: "2", ...process.env };
   const serverOptions: ServerOptions = {
-    run: { module, runtime, transport: TransportKind.ipc, options: { execArgv } },
+    run: { module, runtime, transport: TransportKind.ipc, options: { execArgv, env } },
     debug: {
       module,
       runtime,
       transport: TransportKind.ipc,
-      options: { execArgv: [...execArgv, "--inspect=6011"] },
+      options: { execArgv: [...execArgv, "--inspect=6011"], env },
     },
   };
   const initializationOptions: InitializationOptions = {};

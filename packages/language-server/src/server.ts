@@ -17,6 +17,7 @@ import { codeLenses } from "./code-lens.ts";
 import { Commands } from "./commands.ts";
 import { computeDiagnostics, DiagnosticsPublisher } from "./diagnostics.ts";
 import { hover } from "./hover.ts";
+import { collectGarbageSoon } from "./memory.ts";
 import { COMMANDS, LIST_PRODUCTS, STATUS, type StatusParams } from "./protocol.ts";
 import { ClientQuestions } from "./questions.ts";
 import { loadSdk } from "./sdk.ts";
@@ -31,13 +32,16 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** How often the database is checked for changes by other processes (ms; 0 = never). */
   pollIntervalMs?: number;
-  /** Quiet time after a save before the models are re-loaded (ms). */
+  /** Quiet time after file events (not saves) before the models are re-loaded (ms). */
   debounceMs?: number;
   /** How long a read waits for another process holding the embedded database (ms). */
   lockTimeoutMs?: number;
   /** Answers file used when the client cannot ask questions (relative to the project root). */
   answersFile?: string;
 }
+
+/** How long after a save a file event for the same file is taken to be about that save. */
+const SAVE_EVENT_WINDOW_MS = 2000;
 
 const DEFAULTS = { pollIntervalMs: 5000, debounceMs: 50, lockTimeoutMs: 3000, answersFile: "answers.json" };
 
@@ -80,6 +84,7 @@ export function startServer(connection: Connection): void {
         status.report(state);
         if (canRefreshLenses)
           void connection.sendRequest("workspace/codeLens/refresh").catch(() => undefined);
+        collectGarbageSoon();
       });
       commands = new Commands(connection, workspace, questions, {
         answersFile: options.answersFile,
@@ -139,11 +144,20 @@ export function startServer(connection: Connection): void {
     clearTimeout(debounce);
     debounce = setTimeout(() => void workspace?.refresh(), options.debounceMs);
   };
+  // A save refreshes at once (refreshes asked for while one runs fold into one follow-up); file events
+  // come in bursts (a checkout, a generated migration) and wait for quiet. The event an editor also
+  // sends for the file it just saved is left out.
+  const savedAt = new Map<string, number>();
   connection.onDidSaveTextDocument(({ textDocument }) => {
-    if (concerns(textDocument.uri)) scheduleRefresh();
+    if (!concerns(textDocument.uri)) return;
+    savedAt.set(textDocument.uri, Date.now());
+    void workspace?.refresh();
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (changes.some((change) => concerns(change.uri))) scheduleRefresh();
+    const now = Date.now();
+    const justSaved = (uri: string) => now - (savedAt.get(uri) ?? 0) < SAVE_EVENT_WINDOW_MS;
+    for (const [uri, time] of savedAt) if (now - time >= SAVE_EVENT_WINDOW_MS) savedAt.delete(uri);
+    if (changes.some((change) => concerns(change.uri) && !justSaved(change.uri))) scheduleRefresh();
   });
   // Opening and closing need nothing: the models are read from disk, as saved.
   connection.onDidOpenTextDocument(() => undefined);

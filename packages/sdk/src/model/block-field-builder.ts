@@ -40,22 +40,51 @@ export function blockFieldBuilder<B extends AnyProductBlock, List extends boolea
   list: List,
   options: BlockFieldOptions = { optional: false },
 ): BlockFieldBuilder<B, List, "initial"> {
-  const next = (changes: Partial<BlockFieldOptions>) =>
-    blockFieldBuilder<B, List>(refs, list, { ...options, ...changes }) as any;
-  return Object.freeze({
-    kind: "blockField" as const,
-    refs: Object.freeze([...refs]),
-    list,
-    options: Object.freeze(options),
-    describe: (text: string) => next({ description: text }),
-    requiredFrom: (lifecycle: Lifecycle) => next({ requiredFrom: lifecycle, optional: false }),
-    optional: () => {
-      const { requiredFrom: _dropped, ...rest } = options;
-      return blockFieldBuilder<B, List>(refs, list, { ...rest, optional: true }) as any;
-    },
-    min: (count: number) => next({ min: count }),
-    max: (count: number) => next({ max: count }),
-  });
+  return new BlockField(Object.freeze([...refs]), list, options) as unknown as BlockFieldBuilder<
+    B,
+    List,
+    "initial"
+  >;
+}
+
+/** A class, so that the methods live once on the prototype (see resource-type-builder.ts). */
+class BlockField {
+  readonly kind = "blockField";
+  readonly refs: readonly BlockRef[];
+  readonly list: boolean;
+  readonly options: BlockFieldOptions;
+
+  constructor(refs: readonly BlockRef[], list: boolean, options: BlockFieldOptions) {
+    this.refs = refs;
+    this.list = list;
+    this.options = Object.freeze(options);
+    Object.freeze(this);
+  }
+
+  #with(changes: Partial<BlockFieldOptions>): BlockField {
+    return new BlockField(this.refs, this.list, { ...this.options, ...changes });
+  }
+
+  describe(text: string) {
+    return this.#with({ description: text });
+  }
+
+  requiredFrom(lifecycle: Lifecycle) {
+    return this.#with({ requiredFrom: lifecycle, optional: false });
+  }
+
+  optional() {
+    const { requiredFrom: _dropped, ...rest } = this.options;
+    return new BlockField(this.refs, this.list, { ...rest, optional: true });
+  }
+
+  min(count: number) {
+    return this.#with({ min: count });
+  }
+
+  max(count: number) {
+    return this.#with({ max: count });
+  }
 }
 
 export function isBlockFieldBuilder(value: unknown): value is AnyBlockFieldBuilder {

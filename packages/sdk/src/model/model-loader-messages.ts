@@ -3,15 +3,11 @@
 import type { OrchestratorError } from "../errors.ts";
 import type { SourceLocation } from "./domain-model.ts";
 import { ModelError, RegistryLoadError } from "./model-errors.ts";
+import type { EncodedModel } from "./model-parts.ts";
 
 export interface LoadRequest {
   id: number;
   modulePath: string;
-  /**
-   * A heap above this (bytes) may only hold garbage: the thread collects it before it measures. Absent,
-   * it collects (a first load: the baseline).
-   */
-  collectAbove?: number;
 }
 
 export interface LoadStats {
@@ -21,13 +17,18 @@ export interface LoadStats {
   files: number;
   /** Files evaluated again for this load (all of them on the first). */
   reevaluated: number;
-  /** The thread's V8 heap after the load, in bytes (collected first when past `collectAbove`). */
+  /**
+   * The thread's V8 heap after its last full collection, in bytes. A thread collects after it answers,
+   * so this is what the loads before this one kept (for the first load: what it keeps).
+   */
   heapUsed: number;
   ms: number;
+  /** What model files importing `@orchestrator/sdk` got: the DSL entry, or the package root. */
+  sdkEntry: "model" | "root";
 }
 
 export type LoadResponse =
-  | { id: number; ok: true /** The DomainModel as JSON. */; model: string; stats: LoadStats }
+  | { id: number; ok: true; model: EncodedModel; stats: LoadStats }
   | { id: number; ok: false; error: PlainError; stats: LoadStats };
 
 export interface PlainError {

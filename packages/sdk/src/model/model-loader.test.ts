@@ -7,6 +7,7 @@ import type { RegistryLoadError } from "./model-errors.ts";
 import { createModelLoader, type ModelLoader } from "./model-loader.ts";
 
 const SDK_MODEL = fileURLToPath(new URL("./index.ts", import.meta.url));
+const SDK_PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "orch-loader-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -148,6 +149,42 @@ describe("createModelLoader", () => {
     expect(models.threadsStarted).toBe(1);
     writeBlock(project.block(0), "B0", "second", heavy);
     expect(fields(await models.load(), "B0")).toEqual(["second"]);
+    // The thread collects after it answers: the next load reports what the second copy keeps.
+    expect(models.threadsStarted).toBe(1);
+    expect(fields(await models.load(), "B0")).toEqual(["second"]);
     expect(models.threadsStarted).toBe(2);
+  });
+
+  it("gives model files that import the package root the DSL entry, and the root when they need more", async () => {
+    // Inside the SDK's folder, so that `@orchestrator/sdk` resolves (to its build) as in a user's project.
+    mkdirSync(join(SDK_PACKAGE_DIR, ".test-tmp"), { recursive: true });
+    const dir = mkdtempSync(join(SDK_PACKAGE_DIR, ".test-tmp", "root-import-"));
+    try {
+      const registry = join(dir, "registry.ts");
+      const block = join(dir, "block.ts");
+      const writeFiles = (blockImports: string) => {
+        writeFileSync(
+          block,
+          `import { ${blockImports} } from "@orchestrator/sdk";\n` +
+            `export const B = defineProductBlock({ name: "B", fields: { f: r.string() } });\n`,
+        );
+        writeFileSync(
+          registry,
+          `import { defineProductType, defineRegistry, r } from "@orchestrator/sdk";\nimport { B } from "./block.ts";\n` +
+            `export default defineRegistry({ P: defineProductType({ name: "T", blocks: { b: r.block(B) } }) });\n`,
+        );
+      };
+      writeFiles("defineProductBlock, r");
+      const models = loader(registry);
+      expect(fields(await models.load(), "B")).toEqual(["f"]);
+      expect(models.lastStats?.sdkEntry).toBe("model");
+
+      // `Migration` is not in the DSL entry: the load is retried with the root, and succeeds.
+      writeFiles("defineProductBlock, r, Migration");
+      expect(fields(await models.load(), "B")).toEqual(["f"]);
+      expect(models.lastStats?.sdkEntry).toBe("root");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

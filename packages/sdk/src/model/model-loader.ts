@@ -8,10 +8,25 @@
 import { Worker } from "node:worker_threads";
 import type { DomainModel } from "./domain-model.ts";
 import { RegistryLoadError } from "./model-errors.ts";
-import { type LoadRequest, type LoadResponse, type LoadStats, reviveError } from "./model-loader-messages.ts";
+import {
+  type LoadRequest,
+  type LoadResponse,
+  type LoadStats,
+  type PlainError,
+  reviveError,
+} from "./model-loader-messages.ts";
+import { ModelDecoder } from "./model-parts.ts";
+
+type DecodedResponse =
+  | { id: number; ok: true; model: DomainModel; stats: LoadStats }
+  | { id: number; ok: false; error: PlainError; stats: LoadStats };
 
 export interface ModelLoaderOptions {
-  /** Replace the thread once its heap exceeds the one after its first load by this much. Default 128 MB. */
+  /**
+   * Replace the thread once its heap (after a full collection) exceeds the one after its first load by
+   * this much. Default 48 MB: for a model of a thousand product types, a save that changes one block
+   * file keeps about 2 MB, so a thread lasts some twenty saves.
+   */
   maxHeapGrowthMb?: number;
   /** Replace the thread after this many loads. Default 200. */
   maxLoads?: number;
@@ -50,7 +65,7 @@ class LoaderThreads implements ModelLoader {
 
   constructor(registryFile: string, options: ModelLoaderOptions) {
     this.#registryFile = registryFile;
-    this.#maxHeapGrowth = (options.maxHeapGrowthMb ?? 128) * 1024 * 1024;
+    this.#maxHeapGrowth = (options.maxHeapGrowthMb ?? 48) * 1024 * 1024;
     this.#maxLoads = options.maxLoads ?? 200;
   }
 
@@ -77,19 +92,14 @@ class LoaderThreads implements ModelLoader {
     // A thread that crashed (out of memory, say) is replaced.
     if (!this.#thread || this.#thread.failed) this.#thread = this.#start();
     const thread = this.#thread;
-    const response = await thread.load({
-      keepProcessAlive: true,
-      ...(thread.baselineHeap === undefined
-        ? {}
-        : { collectAbove: thread.baselineHeap + this.#maxHeapGrowth }),
-    });
+    const response = await thread.load({ keepProcessAlive: true });
     this.lastStats = response.stats;
     thread.baselineHeap ??= response.stats.heapUsed;
     const grown = response.stats.heapUsed - thread.baselineHeap > this.#maxHeapGrowth;
     if (!this.#next && (grown || response.stats.generation + 1 >= this.#maxLoads))
       this.#next = this.#warmUp(this.#start());
     if (!response.ok) throw reviveError(response.error);
-    return JSON.parse(response.model) as DomainModel;
+    return response.model;
   }
 
   #start(): LoaderThread {
@@ -120,6 +130,7 @@ class LoaderThread {
     number,
     { resolve(response: LoadResponse): void; reject(error: Error): void }
   >();
+  readonly #decoder = new ModelDecoder();
   #nextId = 0;
   #kept = 0;
   #failure: Error | undefined;
@@ -143,26 +154,18 @@ class LoaderThread {
   }
 
   /** `keepProcessAlive`: a load someone awaits keeps the process running; a warm-up does not. */
-  async load({
-    keepProcessAlive,
-    collectAbove,
-  }: {
-    keepProcessAlive: boolean;
-    collectAbove?: number;
-  }): Promise<LoadResponse> {
+  async load({ keepProcessAlive }: { keepProcessAlive: boolean }): Promise<DecodedResponse> {
     if (this.#failure) throw this.#failure;
     const id = this.#nextId++;
     if (keepProcessAlive && this.#kept++ === 0) this.#worker.ref();
     try {
-      return await new Promise<LoadResponse>((resolve, reject) => {
+      const response = await new Promise<LoadResponse>((resolve, reject) => {
         this.#pending.set(id, { resolve, reject });
-        const request: LoadRequest = {
-          id,
-          modulePath: this.#registryFile,
-          ...(collectAbove === undefined ? {} : { collectAbove }),
-        };
+        const request: LoadRequest = { id, modulePath: this.#registryFile };
         this.#worker.postMessage(request);
       });
+      // Every answer is decoded, a warm-up's too: the thread counts on this side knowing what it sent.
+      return response.ok ? { ...response, model: this.#decoder.decode(response.model) } : response;
     } finally {
       if (keepProcessAlive && --this.#kept === 0) this.#worker.unref();
     }

@@ -30,24 +30,52 @@ export function resourceTypeBuilder<T>(
   spec: ScalarSpec,
   options: ResourceTypeOptions = {},
 ): ResourceTypeBuilder<T> {
-  const next = (changes: ResourceTypeOptions) =>
-    resourceTypeBuilder<T>(spec, { ...options, ...changes }) as any;
-  return Object.freeze({
-    kind: "resourceType" as const,
-    spec,
-    options: Object.freeze(options),
-    describe: (text: string) => next({ description: text }),
-    renamedFrom: (oldName: string) => next({ renamedFrom: oldName }),
-    requiredFrom: (lifecycle: Lifecycle) => next({ requiredFrom: lifecycle }),
-    optional: () => {
-      const { requiredFrom: _dropped, ...rest } = options;
-      return resourceTypeBuilder<T>(spec, rest) as any;
-    },
-  });
+  return new ResourceType(spec, options) as ResourceTypeBuilder<T>;
 }
 
+/**
+ * A class rather than an object of closures: a large model holds tens of thousands of builders, and
+ * methods on the prototype cost nothing per builder.
+ */
+class ResourceType {
+  readonly kind = "resourceType";
+  readonly spec: ScalarSpec;
+  readonly options: ResourceTypeOptions;
+
+  constructor(spec: ScalarSpec, options: ResourceTypeOptions) {
+    this.spec = spec;
+    this.options = Object.freeze(options);
+    Object.freeze(this);
+  }
+
+  describe(text: string) {
+    return new ResourceType(this.spec, { ...this.options, description: text });
+  }
+
+  renamedFrom(oldName: string) {
+    return new ResourceType(this.spec, { ...this.options, renamedFrom: oldName });
+  }
+
+  requiredFrom(lifecycle: Lifecycle) {
+    return new ResourceType(this.spec, { ...this.options, requiredFrom: lifecycle });
+  }
+
+  optional() {
+    const { requiredFrom: _dropped, ...rest } = this.options;
+    return new ResourceType(this.spec, rest);
+  }
+}
+
+/** One spec object per scalar kind, shared by every builder of that kind. */
+const SCALAR_SPECS = new Map<ScalarKind, ScalarSpec>();
+
 export function scalar<T>(kind: ScalarKind): ResourceTypeBuilder<T> {
-  return resourceTypeBuilder<T>(Object.freeze({ kind, list: false }));
+  let spec = SCALAR_SPECS.get(kind);
+  if (!spec) {
+    spec = Object.freeze({ kind, list: false }) as ScalarSpec;
+    SCALAR_SPECS.set(kind, spec);
+  }
+  return resourceTypeBuilder<T>(spec);
 }
 
 export function isResourceTypeBuilder(value: unknown): value is AnyResourceTypeBuilder {

@@ -17,6 +17,7 @@ import type { DomainModel } from "./domain-model.ts";
 import type { LoadRequest, LoadResponse, PlainError } from "./model-loader-messages.ts";
 import { ModelEncoder } from "./model-parts.ts";
 import { ModuleVersions } from "./module-versions.ts";
+import { reuseModelObjects } from "./normalize-registry.ts";
 import { importRegistry, isSdkFile } from "./registry-module.ts";
 
 // Each load leaves garbage (the previous copies' definitions, the model's JSON), and V8 left alone lets a
@@ -27,6 +28,7 @@ import { importRegistry, isSdkFile } from "./registry-module.ts";
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
+reuseModelObjects();
 const encoder = new ModelEncoder();
 const versions = new ModuleVersions((path) => !path.includes(`${sep}node_modules${sep}`) && !isSdkFile(path));
 

@@ -66,13 +66,18 @@ describe("createModelLoader", () => {
   it("sees an edited nested block file, evaluating again only it and the files that import it", async () => {
     const project = writeProject("nested", 5);
     const models = loader(project.registry);
-    expect(fields(await models.load(), "B2")).toEqual(["first"]);
+    const first = await models.load();
+    expect(fields(first, "B2")).toEqual(["first"]);
     expect(models.lastStats).toMatchObject({ generation: 0, files: 11 });
 
     writeBlock(project.block(2), "B2", "second");
     const model = await models.load();
     expect(fields(model, "B2")).toEqual(["second"]);
     expect(fields(model, "B3")).toEqual(["first"]);
+    // Only the changed block crossed over again: the others are the objects of the first load.
+    const byName = (m: typeof model, name: string) => m.blocks.find((b) => b.name === name);
+    expect(byName(model, "B3")).toBe(byName(first, "B3"));
+    expect(byName(model, "B2")).not.toBe(byName(first, "B2"));
     expect(model.blocks.find((b) => b.name === "B2")!.resourceTypes[0]!.location).toMatchObject({
       file: project.block(2),
       line: 2,

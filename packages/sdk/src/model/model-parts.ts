@@ -2,8 +2,8 @@
 // A large model is megabytes of JSON, and most of it is the same after a save (one block file changed).
 // So the model goes over in parts (each block, each product type, the products), each part numbered:
 // the loader's thread sends the text of a part only the first time, and afterwards its number; the
-// receiving side parses new parts only, and reuses the objects of the others. Both sides forget parts
-// that the last model no longer has.
+// receiving side parses new parts only, and reuses the objects of the others. The receiver forgets parts
+// that the last model no longer has, and the sender sends such a part's text again if it comes back.
 import type {
   DomainModel,
   ModelBlock,
@@ -22,22 +22,27 @@ export interface EncodedModel {
   registryLocation: SourceLocation;
 }
 
-/** The loader thread's side: what it has sent. */
+/**
+ * The loader thread's side: what it has sent. Parts are known by identity: with model objects reused
+ * (normalize-registry.ts), a block whose definition did not change is the same object after a save.
+ */
 export class ModelEncoder {
-  #numbers = new Map<string, number>();
+  readonly #numbers = new WeakMap<object, number>();
+  /** The parts of the last model sent: what the receiver holds. */
+  #sent = new Set<number>();
   #next = 0;
 
   encode(model: DomainModel): EncodedModel {
     const added: Record<number, string> = {};
-    const numbers = new Map<string, number>();
-    const number = (part: unknown): number => {
-      const text = JSON.stringify(part);
-      let assigned = numbers.get(text) ?? this.#numbers.get(text);
+    const live = new Set<number>();
+    const number = (part: object): number => {
+      let assigned = this.#numbers.get(part);
       if (assigned === undefined) {
         assigned = this.#next++;
-        added[assigned] = text;
+        this.#numbers.set(part, assigned);
       }
-      numbers.set(text, assigned);
+      if (!this.#sent.has(assigned) && !live.has(assigned)) added[assigned] = JSON.stringify(part);
+      live.add(assigned);
       return assigned;
     };
     const encoded: EncodedModel = {
@@ -47,7 +52,7 @@ export class ModelEncoder {
       added,
       registryLocation: model.registryLocation,
     };
-    this.#numbers = numbers;
+    this.#sent = live;
     return encoded;
   }
 }

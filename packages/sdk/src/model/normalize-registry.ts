@@ -33,6 +33,23 @@ import { type AnyResourceTypeBuilder, isResourceTypeBuilder } from "./resource-t
  */
 let built: { registry: Registry; model: DomainModel } | undefined;
 
+/**
+ * The model objects built for each definition, when reuse is switched on (the long-lived loader's
+ * thread): a definition whose file did not change is the same object after a save, and so is its
+ * part of the model, which is then neither built nor encoded again. Off by default, since callers
+ * of normalizeRegistry may change the model they get.
+ */
+let reused:
+  | {
+      blocks: WeakMap<AnyProductBlock, { block: ModelBlock; children: AnyProductBlock[] }>;
+      types: WeakMap<AnyProductType, { type: ModelProductType; children: AnyProductBlock[] }>;
+    }
+  | undefined;
+
+export function reuseModelObjects(): void {
+  reused ??= { blocks: new WeakMap(), types: new WeakMap() };
+}
+
 export function keepUntilNormalized(registry: Registry, model: DomainModel): void {
   built = { registry, model };
 }
@@ -105,6 +122,12 @@ class ModelBuilder {
     }
     if (first) return this.productTypes[definition.name]!;
     this.typeDefinitions.set(definition.name, definition);
+    const earlier = reused?.types.get(definition);
+    if (earlier) {
+      this.productTypes[definition.name] = earlier.type;
+      for (const block of earlier.children) this.addBlock(block);
+      return earlier.type;
+    }
     const locationOf = (field: string) => definition.fieldLocations[field] ?? definition.location;
     const fixedInputs: ModelFixedInput[] = Object.entries(
       definition.fixedInputs as Record<string, AnyResourceTypeBuilder>,
@@ -125,7 +148,9 @@ class ModelBuilder {
       location: definition.location,
     };
     this.productTypes[definition.name] = type;
-    for (const { definitions } of fields) for (const block of definitions) this.addBlock(block);
+    const children = fields.flatMap((f) => f.definitions);
+    reused?.types.set(definition, { type, children });
+    for (const block of children) this.addBlock(block);
     return type;
   }
 
@@ -136,6 +161,12 @@ class ModelBuilder {
     }
     if (first) return;
     this.blockDefinitions.set(definition.name, definition);
+    const earlier = reused?.blocks.get(definition);
+    if (earlier) {
+      this.blocks.push(earlier.block);
+      for (const block of earlier.children) this.addBlock(block);
+      return;
+    }
     const owner = `product block "${definition.name}"`;
     const resourceTypes: ModelResourceType[] = [];
     const fields: { field: ModelBlockField; definitions: AnyProductBlock[] }[] = [];
@@ -145,7 +176,7 @@ class ModelBuilder {
       else if (isBlockFieldBuilder(builder))
         fields.push(this.resolveBlockField(owner, name, builder, location));
     }
-    this.blocks.push({
+    const block: ModelBlock = {
       name: definition.name,
       ...optional("description", definition.description),
       ...optional("tag", definition.tag),
@@ -153,8 +184,11 @@ class ModelBuilder {
       resourceTypes,
       blockFields: fields.map((f) => f.field),
       location: definition.location,
-    });
-    for (const { definitions } of fields) for (const block of definitions) this.addBlock(block);
+    };
+    this.blocks.push(block);
+    const children = fields.flatMap((f) => f.definitions);
+    reused?.blocks.set(definition, { block, children });
+    for (const child of children) this.addBlock(child);
   }
 
   private resolveBlockField(

@@ -96,9 +96,21 @@ export function locateDefinition(site: CallSite | undefined): DefinitionSource {
   };
 }
 
-/** The property written last under that key wins, as at run time. */
+/**
+ * The property written last under that key wins, as at run time. Indexed once per object literal: a
+ * registry of a thousand products looks up each product's description and tag in its one literal.
+ */
+const propertiesByKey = new WeakMap<ObjectLiteral, Map<string, ObjectLiteral["properties"][number]>>();
+
 function property(object: ObjectLiteral, key: string) {
-  return object.properties.findLast((candidate) => candidate.key === key);
+  let byKey = propertiesByKey.get(object);
+  if (!byKey) {
+    byKey = new Map();
+    for (const candidate of object.properties)
+      if (candidate.key !== undefined) byKey.set(candidate.key, candidate);
+    propertiesByKey.set(object, byKey);
+  }
+  return byKey.get(key);
 }
 
 function objectAt(object: ObjectLiteral, path: readonly string[]): ObjectLiteral | undefined {

@@ -23,9 +23,22 @@ export function parseStackFrames(stack: string | undefined): CallSite[] {
   return sites;
 }
 
+/**
+ * One string per file: every location of a large model names its file, and a path cut out of a stack
+ * trace would keep the whole trace alive (V8 shares the characters of substrings).
+ */
+const paths = new Map<string, string>();
+
 function toPath(raw: string): string {
   const withoutQuery = raw.replace(/[?#].*$/, "");
-  return withoutQuery.startsWith("file://") ? fileURLToPath(withoutQuery) : withoutQuery;
+  const path = withoutQuery.startsWith("file://") ? fileURLToPath(withoutQuery) : withoutQuery;
+  let shared = paths.get(path);
+  if (shared === undefined) {
+    // A copy of the characters, not a view into the trace.
+    shared = Buffer.from(path, "utf8").toString("utf8");
+    paths.set(shared, shared);
+  }
+  return shared;
 }
 
 /** The frame that called `callee` (a public define* function). */

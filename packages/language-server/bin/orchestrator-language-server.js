@@ -15,7 +15,7 @@ if (
   process.execve(
     process.execPath,
     [process.execPath, SEMI_SPACE, ...process.execArgv, ...process.argv.slice(1)],
-    { MALLOC_ARENA_MAX: "2", ...process.env },
+    { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072", ...process.env },
   );
 }
 await import("../dist/main.js");

@@ -112,12 +112,10 @@ export class Commands {
   }
 
   async upgradeDatabase(): Promise<string[]> {
-    const { sdk, project } = this.#workspace;
+    const { project } = this.#workspace;
     let applied: string[];
     try {
-      applied = await this.#workspace.database.use((db) =>
-        new sdk.MigrationRunner(db, sdk.migrationSources(project.migrationsDir)).upgrade("heads"),
-      );
+      applied = await this.#workspace.database.run({ kind: "upgrade", migrationsDir: project.migrationsDir });
     } finally {
       await this.#workspace.refresh();
     }

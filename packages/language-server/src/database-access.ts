@@ -1,10 +1,12 @@
-// How the server touches the database. The embedded database (PGlite) has one writer at a time across
-// processes, guarded by a directory lock: the server opens it, reads, and closes it at once, so the CLI
-// and the extension's own commands are never kept waiting. A PostgreSQL server has no such lock, so one
-// connection is kept and reused (re-opened after an error). Uses are serialised: one at a time.
+// How the server touches the database: by tasks (the SDK's DatabaseTask: read the state, list the
+// products, upgrade). The embedded database (PGlite) has one writer at a time across processes, guarded
+// by a directory lock: each task opens it, runs and closes it, in a thread of its own that ends with the
+// task (runInDatabaseThread), so the CLI and the extension's commands are never kept waiting and the
+// few hundred megabytes an open PGlite takes are given back. A PostgreSQL server has no such lock, so
+// one connection is kept and reused (re-opened after an error). Tasks run one at a time.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Database, DatabaseTarget } from "@orchestrator/sdk";
+import type { Database, DatabaseTarget, DatabaseTask, DatabaseTaskResult } from "@orchestrator/sdk";
 import type { SdkModule } from "./sdk.ts";
 
 export interface DatabaseAccessOptions {
@@ -18,8 +20,13 @@ export class DatabaseAccess {
   readonly #options: DatabaseAccessOptions;
   #kept: Database | undefined;
   #queue: Promise<unknown> = Promise.resolve();
-  /** The embedded database's files as this server left them after its last read. */
+  /** The embedded database's files as this server left them after its last task. */
   #filesAfterLastUse: string | undefined;
+  /**
+   * The migrations, read again only when a file came or went: reading them means hashing each file
+   * (megabytes for a large model's first migration), and a PostgreSQL fingerprint is read on every save.
+   */
+  #sources: { files: string; sources: ReturnType<SdkModule["migrationSources"]> } | undefined;
 
   constructor(sdk: SdkModule, target: DatabaseTarget, options: DatabaseAccessOptions) {
     this.#sdk = sdk;
@@ -35,9 +42,8 @@ export class DatabaseAccess {
     return this.#target.kind === "pglite";
   }
 
-  /** Runs `work` with the database open; the embedded one is closed (and its lock released) right after. */
-  use<T>(work: (db: Database) => Promise<T>): Promise<T> {
-    const run = this.#queue.then(() => this.#use(work));
+  run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>> {
+    const run = this.#queue.then(() => this.#run(task));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -61,24 +67,43 @@ export class DatabaseAccess {
     await kept?.close().catch(() => undefined);
   }
 
-  async #use<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  async #run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>> {
     if (this.#target.kind === "pglite") {
-      const db = await this.#sdk.Database.open(this.#target, { lockTimeoutMs: this.#options.lockTimeoutMs });
       try {
-        return await work(db);
+        return await this.#sdk.runInDatabaseThread(this.#target, task, {
+          lockTimeoutMs: this.#options.lockTimeoutMs,
+        });
       } finally {
-        await db.close();
         this.#filesAfterLastUse = filesSignature(this.#target.dataDir);
       }
     }
     this.#kept ??= await this.#sdk.Database.open(this.#target);
     try {
-      return await work(this.#kept);
+      return await this.#sdk.runDatabaseTask(
+        this.#kept,
+        task,
+        "migrationsDir" in task ? this.#migrationSources(task.migrationsDir) : undefined,
+      );
     } catch (error) {
       // The connection may be the problem (server restarted): start afresh next time.
       await this.close();
       throw error;
     }
+  }
+
+  #migrationSources(dir: string): ReturnType<SdkModule["migrationSources"]> {
+    const files = migrationFiles(dir);
+    if (this.#sources?.files !== files) this.#sources = { files, sources: this.#sdk.migrationSources(dir) };
+    return this.#sources.sources;
+  }
+}
+
+/** The names in the migrations folder: a new or removed file changes what is pending. */
+export function migrationFiles(dir: string): string {
+  try {
+    return readdirSync(dir).sort().join("\n");
+  } catch {
+    return "";
   }
 }
 

@@ -178,7 +178,7 @@ export function startServer(connection: Connection): void {
     if (!workspace) throw new ResponseError(-32803, "No orchestrator project in this workspace");
     const ws = workspace;
     try {
-      return await ws.database.use((db) => ws.sdk.listProducts(db));
+      return await ws.database.run({ kind: "products" });
     } catch (error) {
       throw new ResponseError(-32803, (error as Error).message);
     }

@@ -6,16 +6,8 @@
 // feature reads the current `state`; listeners hear about each new one. Refreshes never overlap: one
 // that is asked for while another runs is folded into a single follow-up run.
 
-import { readdirSync } from "node:fs";
-import type {
-  Comparison,
-  Database,
-  DomainModel,
-  ModelLoader,
-  Project,
-  SourceLocation,
-} from "@orchestrator/sdk";
-import { DatabaseAccess } from "./database-access.ts";
+import type { Comparison, DomainModel, ModelLoader, Project, SourceLocation } from "@orchestrator/sdk";
+import { DatabaseAccess, migrationFiles } from "./database-access.ts";
 import type { SdkModule } from "./sdk.ts";
 
 export interface ErrorInfo {
@@ -66,7 +58,6 @@ export class Workspace {
         migrations: string;
       }
     | undefined;
-  #sources: { files: string; sources: ReturnType<SdkModule["migrationSources"]> } | undefined;
   /** The last read failed or was skipped (database locked): the next poll re-reads in full. */
   #stale = true;
 
@@ -174,7 +165,10 @@ export class Workspace {
     this.#verifying = (async () => {
       do {
         this.#verifyAgain = false;
-        const { fingerprint } = await this.database.use((db) => this.#readFingerprint(db));
+        const { fingerprint } = await this.database.run({
+          kind: "state",
+          migrationsDir: this.project.migrationsDir,
+        });
         if (!this.#stale && fingerprint !== this.#fingerprint) outdated();
       } while (this.#verifyAgain);
     })()
@@ -182,25 +176,6 @@ export class Workspace {
       .finally(() => {
         this.#verifying = undefined;
       });
-  }
-
-  async #readFingerprint(db: Database): Promise<{ fingerprint: string; pending: string[] }> {
-    const statuses = await new this.sdk.MigrationRunner(db, this.#migrationSources()).status();
-    const applied = statuses.filter((s) => s.applied).map((s) => s.name);
-    const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
-    const fingerprint = await this.sdk.databaseFingerprint(db, [...applied, "pending:", ...pending]);
-    return { fingerprint, pending };
-  }
-
-  /**
-   * The migrations, read again only when a file came or went: only their names matter here, and reading
-   * them means hashing each file (megabytes for a large model's first migration).
-   */
-  #migrationSources(): ReturnType<SdkModule["migrationSources"]> {
-    const files = migrationFiles(this.project.migrationsDir);
-    if (this.#sources?.files !== files)
-      this.#sources = { files, sources: this.sdk.migrationSources(this.project.migrationsDir) };
-    return this.#sources.sources;
   }
 
   /**
@@ -220,22 +195,35 @@ export class Workspace {
   }
 
   async #readDatabase(model: DomainModel, options: { onlyIfChanged: boolean }): Promise<WorkspaceState> {
-    const { sdk, project } = this;
+    const { project } = this;
     const migrations = migrationFiles(project.migrationsDir);
     try {
-      const next = await this.database.use(async (db): Promise<WorkspaceState | undefined> => {
-        const { fingerprint, pending } = await this.#readFingerprint(db);
-        const unchanged = options.onlyIfChanged && !this.#stale && fingerprint === this.#fingerprint;
-        if (unchanged) return undefined;
-        const again = !this.#stale && this.#compareAgain(model, fingerprint);
-        if (again) return again;
-        this.#fingerprint = fingerprint;
+      const read = (compareUnlessFingerprint: string | undefined) =>
+        this.database.run({
+          kind: "state",
+          migrationsDir: project.migrationsDir,
+          model,
+          ...(compareUnlessFingerprint === undefined ? {} : { compareUnlessFingerprint }),
+        });
+      // Unchanged since the last full read: no comparison is read, the last one is compared again.
+      let state = await read(this.#stale ? undefined : this.#fingerprint);
+      let next: WorkspaceState | undefined;
+      if (!state.comparison && !state.noSchema) {
+        next = options.onlyIfChanged ? undefined : this.#compareAgain(model, state.fingerprint);
+        // The new models need counts the last read did not fetch.
+        if (!next && !options.onlyIfChanged) state = await read(undefined);
+      }
+      if (!next && (state.comparison || state.noSchema)) {
+        this.#fingerprint = state.fingerprint;
         this.#lastRead = undefined;
-        if (fingerprint.startsWith("no-schema")) return { kind: "no-schema", model, pending };
-        const comparison = await sdk.compareWithDatabase(db, model);
-        this.#lastRead = { model, comparison, pending, fingerprint, migrations };
-        return { kind: "compared", model, comparison, pending };
-      });
+        if (state.noSchema || !state.comparison) {
+          next = { kind: "no-schema", model, pending: state.pending };
+        } else {
+          const { comparison, pending, fingerprint } = state;
+          this.#lastRead = { model, comparison, pending, fingerprint, migrations };
+          next = { kind: "compared", model, comparison, pending };
+        }
+      }
       this.#stale = false;
       return next ? this.#set(next) : this.#state;
     } catch (error) {
@@ -249,15 +237,6 @@ export class Workspace {
       // A broken migration file or model detail that only the comparison finds.
       return this.#set({ kind: "model-error", error: info });
     }
-  }
-}
-
-/** The names in the migrations folder: a new or removed file changes what is pending. */
-function migrationFiles(dir: string): string {
-  try {
-    return readdirSync(dir).sort().join("\n");
-  } catch {
-    return "";
   }
 }
 

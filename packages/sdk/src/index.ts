@@ -14,6 +14,13 @@ export {
   maskPassword,
   parseDatabaseTarget,
 } from "./db/database-target.ts";
+export {
+  type DatabaseState,
+  type DatabaseTask,
+  type DatabaseTaskResult,
+  runDatabaseTask,
+} from "./db/database-tasks.ts";
+export { runInDatabaseThread } from "./db/database-thread.ts";
 export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
 export * as entities from "./db/entities/index.ts";
 export type * from "./diff/change-set.ts";

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadRegistry } from "../model/load-registry.ts";
+import { createTestDatabase } from "../testing/databases.ts";
+import { runInDatabaseThread } from "./database-thread.ts";
+import { acquireDirectoryLock } from "./directory-lock.ts";
+
+const USER_MODEL = fileURLToPath(new URL("../model/__fixtures__/user-model.ts", import.meta.url));
+const noMigrations = mkdtempSync(join(tmpdir(), "orch-no-migrations-"));
+const database = await createTestDatabase("pglite");
+afterAll(async () => {
+  rmSync(noMigrations, { recursive: true, force: true });
+  await database.dispose();
+});
+
+describe("runInDatabaseThread (embedded database)", () => {
+  it("reads the state, upgrades, compares and lists products, each in a thread that then ends", async () => {
+    const model = await loadRegistry(USER_MODEL);
+    const before = await runInDatabaseThread(database.target, {
+      kind: "state",
+      migrationsDir: noMigrations,
+      model,
+    });
+    expect(before.noSchema).toBe(true);
+    expect(before.pending.length).toBeGreaterThan(0);
+    expect(before.comparison).toBeUndefined();
+
+    const applied = await runInDatabaseThread(database.target, {
+      kind: "upgrade",
+      migrationsDir: noMigrations,
+    });
+    expect(applied).toEqual(before.pending);
+
+    const after = await runInDatabaseThread(database.target, {
+      kind: "state",
+      migrationsDir: noMigrations,
+      model,
+    });
+    expect(after).toMatchObject({ noSchema: false, pending: [] });
+    expect(after.comparison!.changes.createProductBlocks.map((c) => c.block).sort()).toEqual([
+      "UserBlock",
+      "UserGroupBlock",
+    ]);
+    // Nothing changed since: the caller's comparison still holds, none is read.
+    const again = await runInDatabaseThread(database.target, {
+      kind: "state",
+      migrationsDir: noMigrations,
+      model,
+      compareUnlessFingerprint: after.fingerprint,
+    });
+    expect(again).toEqual({ fingerprint: after.fingerprint, noSchema: false, pending: [] });
+
+    expect(await runInDatabaseThread(database.target, { kind: "products" })).toEqual([]);
+  });
+
+  it("gives the task's error with its code, e.g. when another process holds the database", async () => {
+    if (database.target.kind !== "pglite") throw new Error("expected an embedded database");
+    const release = await acquireDirectoryLock(database.target.dataDir);
+    try {
+      const error = (await runInDatabaseThread(
+        database.target,
+        { kind: "products" },
+        { lockTimeoutMs: 200 },
+      ).then(
+        () => ({}),
+        (e: unknown) => e,
+      )) as { code?: string; message?: string };
+      expect(error).toMatchObject({ code: "ORCH_DATABASE_LOCKED" });
+      expect(error.message).toContain(String(process.pid));
+    } finally {
+      release();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // How the server touches the database: by tasks (the SDK's DatabaseTask: read the state, list the
 // products, upgrade). The embedded database (PGlite) has one writer at a time across processes, guarded
-// by a directory lock: each task opens it, runs and closes it, in a thread of its own that ends with the
-// task (runInDatabaseThread), so the CLI and the extension's commands are never kept waiting and the
+// by a directory lock: each task opens it, runs and closes it, in a child process that exits with the
+// task (runInDatabaseProcess), so the CLI and the extension's commands are never kept waiting and the
 // few hundred megabytes an open PGlite takes are given back. A PostgreSQL server has no such lock, so
 // one connection is kept and reused (re-opened after an error). Tasks run one at a time.
 import { readdirSync, statSync } from "node:fs";
@@ -70,7 +70,7 @@ export class DatabaseAccess {
   async #run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>> {
     if (this.#target.kind === "pglite") {
       try {
-        return await this.#sdk.runInDatabaseThread(this.#target, task, {
+        return await this.#sdk.runInDatabaseProcess(this.#target, task, {
           lockTimeoutMs: this.#options.lockTimeoutMs,
         });
       } finally {

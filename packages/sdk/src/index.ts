@@ -7,6 +7,7 @@ export { findConfigFile, type LoadProjectOptions, loadProject, type Project } fr
 export { CORE_HEAD, CORE_MIGRATIONS } from "./db/core-migrations/index.ts";
 export { Database, type OpenDatabaseOptions, type TransactionScope, withDatabase } from "./db/database.ts";
 export { DatabaseError, type LockHolder } from "./db/database-errors.ts";
+export { runInDatabaseProcess } from "./db/database-process.ts";
 export {
   type DatabaseSource,
   type DatabaseTarget,
@@ -20,7 +21,6 @@ export {
   type DatabaseTaskResult,
   runDatabaseTask,
 } from "./db/database-tasks.ts";
-export { runInDatabaseThread } from "./db/database-thread.ts";
 export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
 export * as entities from "./db/entities/index.ts";
 export type * from "./diff/change-set.ts";

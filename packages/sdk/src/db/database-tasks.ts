@@ -1,6 +1,6 @@
-// What an editor asks of the database, as plain data: the same task runs on an open database in this
-// thread, or in a thread of its own (database-thread.ts) so that the embedded database's memory goes
-// when the thread ends.
+// What an editor asks of the database, as plain data: the same task runs on a database open in this
+// process, or in a child process (database-process.ts) so that the embedded database's memory goes
+// when that process exits.
 
 import { MigrationRunner } from "../migrations/migration-runner.ts";
 import { type MigrationSource, migrationSources } from "../migrations/migration-source.ts";

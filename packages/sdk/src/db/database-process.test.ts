@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../model/load-registry.ts";
 import { createTestDatabase } from "../testing/databases.ts";
-import { runInDatabaseThread } from "./database-thread.ts";
+import { runInDatabaseProcess } from "./database-process.ts";
 import { acquireDirectoryLock } from "./directory-lock.ts";
 
 const USER_MODEL = fileURLToPath(new URL("../model/__fixtures__/user-model.ts", import.meta.url));
@@ -16,10 +16,10 @@ afterAll(async () => {
   await database.dispose();
 });
 
-describe("runInDatabaseThread (embedded database)", () => {
-  it("reads the state, upgrades, compares and lists products, each in a thread that then ends", async () => {
+describe("runInDatabaseProcess (embedded database)", () => {
+  it("reads the state, upgrades, compares and lists products, each in a process that then exits", async () => {
     const model = await loadRegistry(USER_MODEL);
-    const before = await runInDatabaseThread(database.target, {
+    const before = await runInDatabaseProcess(database.target, {
       kind: "state",
       migrationsDir: noMigrations,
       model,
@@ -28,13 +28,13 @@ describe("runInDatabaseThread (embedded database)", () => {
     expect(before.pending.length).toBeGreaterThan(0);
     expect(before.comparison).toBeUndefined();
 
-    const applied = await runInDatabaseThread(database.target, {
+    const applied = await runInDatabaseProcess(database.target, {
       kind: "upgrade",
       migrationsDir: noMigrations,
     });
     expect(applied).toEqual(before.pending);
 
-    const after = await runInDatabaseThread(database.target, {
+    const after = await runInDatabaseProcess(database.target, {
       kind: "state",
       migrationsDir: noMigrations,
       model,
@@ -45,7 +45,7 @@ describe("runInDatabaseThread (embedded database)", () => {
       "UserGroupBlock",
     ]);
     // Nothing changed since: the caller's comparison still holds, none is read.
-    const again = await runInDatabaseThread(database.target, {
+    const again = await runInDatabaseProcess(database.target, {
       kind: "state",
       migrationsDir: noMigrations,
       model,
@@ -53,14 +53,14 @@ describe("runInDatabaseThread (embedded database)", () => {
     });
     expect(again).toEqual({ fingerprint: after.fingerprint, noSchema: false, pending: [] });
 
-    expect(await runInDatabaseThread(database.target, { kind: "products" })).toEqual([]);
+    expect(await runInDatabaseProcess(database.target, { kind: "products" })).toEqual([]);
   });
 
   it("gives the task's error with its code, e.g. when another process holds the database", async () => {
     if (database.target.kind !== "pglite") throw new Error("expected an embedded database");
     const release = await acquireDirectoryLock(database.target.dataDir);
     try {
-      const error = (await runInDatabaseThread(
+      const error = (await runInDatabaseProcess(
         database.target,
         { kind: "products" },
         { lockTimeoutMs: 200 },

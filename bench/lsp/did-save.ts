@@ -6,7 +6,7 @@
 // changes the diagnostics), plus the server's resident memory. Baseline, in the same run: the SDK work a
 // refresh consists of (loadRegistry fresh + open + compareWithDatabase + close), in-process.
 // Needs the workspace built (pnpm build). Modules come from the test package, which depends on them all.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -122,6 +122,7 @@ async function main(): Promise<void> {
     await sdk.loadRegistry(project.registryFile, { fresh: true });
     loadOnly.push(performance.now() - t);
   }
+  const floor = memoryFloor(project.registryFile, databaseUrl);
 
   const child = spawn(process.execPath, [SERVER_BIN, "--stdio"], {
     cwd: dir,
@@ -145,6 +146,12 @@ async function main(): Promise<void> {
   });
   connection.onRequest("client/registerCapability", () => null);
   connection.listen();
+  // The embedded database is read in short-lived child processes of the server: their peak is reported
+  // beside the server's own memory, sampled while they run.
+  let childPeak = 0;
+  const sampler = setInterval(() => {
+    for (const pid of childrenOf(child.pid!)) childPeak = Math.max(childPeak, rss(pid).hwm);
+  }, 20);
   started = Date.now();
   const ready = new Promise<void>((resolve) => (firstStatus = resolve));
   await connection.sendRequest("initialize", {
@@ -174,6 +181,7 @@ async function main(): Promise<void> {
     rssPeak = Math.max(rssPeak, rss(child.pid!).rss);
   }
   const memory = rss(child.pid!);
+  clearInterval(sampler);
   log(`latencies (ms): ${latencies.map((l) => l.toFixed(0)).join(" ")}`);
   writeFileSync(blockFile, original);
 
@@ -199,6 +207,18 @@ async function main(): Promise<void> {
       `${rssPeak} MB / ${memory.hwm} MB`,
       "≤ 300 MB",
     ],
+    [
+      "baseline: a process that loads the models in-process, compares once and collects (VmRSS)",
+      `${floor} MB`,
+      "",
+      "—",
+    ],
+    [
+      "  its short-lived database processes (embedded database only), peak VmHWM",
+      childPeak ? `${childPeak} MB` : "none ran",
+      "",
+      "—",
+    ],
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]!.length)));
   console.log(
@@ -215,8 +235,44 @@ async function main(): Promise<void> {
   await database?.dispose();
 }
 
+/**
+ * The least a process holding the models and a comparison needs: the SDK imported, the registry loaded
+ * in-process (no loader thread), one comparison read, the database closed, garbage collected.
+ */
+function memoryFloor(registryFile: string, url: string): number {
+  const script = `
+    const sdk = await import(${JSON.stringify(pathToFileURL(require.resolve("@orchestrator/sdk")).href)});
+    const model = await sdk.loadRegistry(${JSON.stringify(registryFile)});
+    const target = sdk.parseDatabaseTarget(${JSON.stringify(url)}, process.cwd());
+    globalThis.kept = await sdk.withDatabase(target, {}, (db) => sdk.compareWithDatabase(db, model));
+    globalThis.gc(); globalThis.gc();
+    const status = (await import("node:fs")).readFileSync("/proc/self/status", "utf8");
+    console.log(Math.round(Number(/^VmRSS:\\s+(\\d+)/m.exec(status)[1]) / 1024));
+  `;
+  const result = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`the memory baseline failed: ${result.stderr}`);
+  return Number(result.stdout.trim());
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 function rss(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    // Exited meanwhile.
+    return { rss: 0, hwm: 0 };
+  }
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
   return { rss: Math.round(kb("VmRSS") / 1024), hwm: Math.round(kb("VmHWM") / 1024) };
 }

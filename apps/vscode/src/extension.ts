@@ -5,6 +5,7 @@
 import {
   ASK_QUESTION,
   type InitializationOptions,
+  SERVER_PROCESS,
   STATUS,
   type StatusParams,
 } from "@orchestrator/language-server/protocol";
@@ -75,10 +76,9 @@ async function start(
   const config = vscode.workspace.getConfiguration("orchestrator");
   const module = context.asAbsolutePath("dist/server.cjs");
   const runtime = config.get<string>("server.nodePath") || undefined;
-  // The server's memory settings (see its bin script): a small young generation, since it parses a whole
-  // model on every save, and two malloc arenas for its two threads.
-  const execArgv = ["--max-semi-space-size=8"];
-  const env = { MALLOC_ARENA_MAX: "2", ...process.env };
+  // The server's process settings (memory), as its bin script applies them.
+  const execArgv = [...SERVER_PROCESS.execArgv];
+  const env = { ...SERVER_PROCESS.env, ...process.env };
   const serverOptions: ServerOptions = {
     run: { module, runtime, transport: TransportKind.ipc, options: { execArgv, env } },
     debug: {

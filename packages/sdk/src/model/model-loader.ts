@@ -143,7 +143,7 @@ class LoaderThread {
     this.#registryFile = registryFile;
     // A small young generation: loading a large model otherwise grows it to its maximum, and V8 keeps
     // that memory committed (over 100 MB) for the life of the thread.
-    this.#worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    this.#worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.#worker.unref();
     this.#worker.on("message", (response: LoadResponse) => {
       this.#pending.get(response.id)?.resolve(response);

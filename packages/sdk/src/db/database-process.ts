@@ -36,7 +36,12 @@ export function runInDatabaseProcess<T extends DatabaseTask>(
 ): Promise<DatabaseTaskResult<T>> {
   return new Promise((resolve, reject) => {
     // The child's output goes to this process's stderr: a language server's stdout carries its protocol.
-    const child = fork(CHILD, [], { stdio: ["ignore", 2, 2, "ipc"], serialization: "advanced" });
+    // It runs with this process's Node flags, less a debugger's (its port is taken).
+    const child = fork(CHILD, [], {
+      stdio: ["ignore", 2, 2, "ipc"],
+      serialization: "advanced",
+      execArgv: process.execArgv.filter((flag) => !/^--inspect/.test(flag)),
+    });
     let settled = false;
     child.once("message", (answer: Answer<T>) => {
       settled = true;

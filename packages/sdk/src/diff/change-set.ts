@@ -50,7 +50,20 @@ export interface ProductBlockLink {
   attributes: string[];
   /** Subscriptions of the product in the database (each gets / loses a root instance). */
   subscriptions: number;
+  /**
+   * For a block the database already has, linked to a product that has subscriptions: the sub-blocks
+   * its new root instances must get too, through relations the database already has (new relations
+   * instantiate on their own), parents first. Only required single-block fields; absent when none.
+   */
+  nested?: NestedInstance[];
   location: SourceLocation;
+}
+
+/** One `dependsOn` instance per `block` instance, through `attribute`. */
+export interface NestedInstance {
+  block: string;
+  dependsOn: string;
+  attribute: string;
 }
 
 /** block → block (product_block_relations): `block` is in use by, `dependsOn` the contained block. */

@@ -162,6 +162,39 @@ describe("diff: product differences (c.2)", () => {
     expect(changeSet.deleteProducts.map((p) => p.product)).toEqual(["User external", "User internal"]);
   });
 
+  it("an existing block newly linked to a product with subscriptions brings its required sub-blocks", () => {
+    const UserGroupBlock = defineProductBlock({
+      name: "UserGroupBlock",
+      fields: { group_name: r.string(), group_id: r.int() },
+    });
+    const UserBlock = defineProductBlock({
+      name: "UserBlock",
+      fields: {
+        group: r.block(UserGroupBlock),
+        backup: r.block(UserGroupBlock).optional(),
+        username: r.string(),
+        age: r.int(),
+        user_id: r.int(),
+      },
+    });
+    const UserGroup = defineProductType({
+      name: "UserGroup",
+      blocks: { settings: r.block(UserGroupBlock), member: r.block(UserBlock) },
+    });
+    const model = normalizeRegistry(defineRegistry({ "User Group": UserGroup }));
+    const changeSet = diff(model, snapshotFromModel(workshopModel(), { subscriptions: { "User Group": 2 } }));
+    const link = changeSet.createProductBlockLinks.find((l) => l.block === "UserBlock");
+    // `group` is required and its relation exists; `backup` is optional (and a new attribute anyway).
+    expect(link).toMatchObject({
+      product: "User Group",
+      subscriptions: 2,
+      nested: [{ block: "UserBlock", dependsOn: "UserGroupBlock", attribute: "group" }],
+    });
+    // Without subscriptions there is nothing to instantiate.
+    const none = diff(model, snapshotFromModel(workshopModel()));
+    expect(none.createProductBlockLinks.find((l) => l.block === "UserBlock")).not.toHaveProperty("nested");
+  });
+
   it("a product missing from the registry is deleted with its subscriptions, reported at the registry", () => {
     const model = workshopModel({ withoutExternal: true });
     const changeSet = diff(

@@ -1,7 +1,7 @@
 // Products against the database (§c.2, c.7): every registered product, new ones included (fix g.5).
 import type { DomainModel } from "../model/domain-model.ts";
 import { heldBlocks } from "./attributes.ts";
-import type { ChangeSet } from "./change-set.ts";
+import type { ChangeSet, NestedInstance } from "./change-set.ts";
 import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
 
 export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): void {
@@ -37,11 +37,13 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
     const blocksInDb = new Set(row?.blocks);
     for (const [block, { attributes, location }] of held) {
       if (!blocksInDb.has(block)) {
+        const nested = subscriptions > 0 && db.blocks.has(block) ? nestedInstances(model, db, block) : [];
         out.createProductBlockLinks.push({
           product: product.name,
           block,
           attributes,
           subscriptions,
+          ...(nested.length > 0 ? { nested } : {}),
           location,
         });
       }
@@ -67,4 +69,27 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
       location: model.registryLocation,
     });
   }
+}
+
+/**
+ * The sub-blocks new root instances of an existing block need, through relations the database already
+ * has: required single-block fields, depth first (parents first), each block's fields followed once.
+ */
+function nestedInstances(model: DomainModel, db: WorkingSnapshot, root: string): NestedInstance[] {
+  const out: NestedInstance[] = [];
+  const followed = new Set<string>();
+  const follow = (name: string) => {
+    if (followed.has(name)) return;
+    followed.add(name);
+    const block = model.blocks.find((candidate) => candidate.name === name);
+    const related = new Set(db.blocks.get(name)?.dependsOn.map((relation) => relation.block));
+    for (const field of block?.blockFields ?? []) {
+      const [dependsOn] = field.blocks;
+      if (field.optional || field.list || field.blocks.length !== 1 || !related.has(dependsOn!)) continue;
+      out.push({ block: name, dependsOn: dependsOn!, attribute: field.attribute });
+      follow(dependsOn!);
+    }
+  };
+  follow(root);
+  return out;
 }

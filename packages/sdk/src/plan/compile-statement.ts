@@ -140,7 +140,14 @@ export function compileStatement(statement: Statement): string[] {
     case "instantiateRootBlock":
       return [instantiateRootBlock(productId(statement.product), statement.block, statement.count)];
     case "instantiateNestedBlock":
-      return [instantiateNestedBlock(statement.block, statement.dependsOn, statement.attribute)];
+      return [
+        instantiateNestedBlock(
+          statement.block,
+          statement.dependsOn,
+          statement.attribute,
+          statement.product === undefined ? undefined : subscriptionsOf(statement.product),
+        ),
+      ];
     case "backfillResourceType":
       return statement.values.length === 0
         ? []

@@ -71,7 +71,10 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
       .filter((l) => !createdProducts.has(l.product))
       .map((l) =>
         impact(`add ${l.block} to product ${l.product}`, {
-          instances: { created: l.subscriptions * Math.max(1, l.attributes.length) },
+          // Root instances, and one of each required sub-block under each (single-block fields).
+          instances: {
+            created: l.subscriptions * Math.max(1, l.attributes.length) * (1 + (l.nested?.length ?? 0)),
+          },
         }),
       ),
     ...cs.createBlockRelations.map((r) => ({

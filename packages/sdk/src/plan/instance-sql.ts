@@ -54,13 +54,19 @@ export const instancesOf = (block: string): string =>
 /**
  * One new `dependsOn` instance per `block` instance lacking it, paired exactly with its in-use-by
  * instance: the ids are generated once in a CTE (materialised, since it is volatile and used twice) and
- * used by both inserts (fix g.16's LIMIT 1 pairing).
+ * used by both inserts (fix g.16's LIMIT 1 pairing). `subscriptionsSql`: only in those subscriptions.
  */
-export function instantiateNestedBlock(block: string, dependsOn: string, attribute: string): string {
+export function instantiateNestedBlock(
+  block: string,
+  dependsOn: string,
+  attribute: string,
+  subscriptionsSql?: string,
+): string {
   const attr = sqlLiteral(attribute);
+  const scope = subscriptionsSql === undefined ? "" : ` AND si.subscription_id IN ${subscriptionsSql}`;
   return (
     "WITH src AS (SELECT gen_random_uuid() AS new_id, si.subscription_instance_id, si.subscription_id " +
-    `FROM subscription_instances si WHERE si.product_block_id = ${blockId(block)} AND NOT EXISTS (` +
+    `FROM subscription_instances si WHERE si.product_block_id = ${blockId(block)}${scope} AND NOT EXISTS (` +
     "SELECT 1 FROM subscription_instance_relations r JOIN subscription_instances d ON d.subscription_instance_id = r.depends_on_id " +
     `WHERE r.in_use_by_id = si.subscription_instance_id AND d.product_block_id = ${blockId(dependsOn)} AND r.domain_model_attr = ${attr})), ` +
     "ins AS (INSERT INTO subscription_instances (subscription_instance_id, subscription_id, product_block_id) " +

@@ -219,6 +219,45 @@ describe("backfills run against the data present when the migration runs (fix g.
     expect(await count("SELECT * FROM product_block_relations")).toBe(1);
   });
 
+  it("an existing block newly linked to a product gets its sub-blocks, on that product's subscriptions only", async () => {
+    await userSubscription("User internal");
+    const groupSubscription = await addSubscription(db, "User Group");
+    const cs = emptyChangeSet();
+    cs.createProductBlockLinks = [
+      {
+        product: "User Group",
+        block: "UserBlock",
+        attributes: ["member"],
+        subscriptions: 1,
+        nested: [{ block: "UserBlock", dependsOn: "UserGroupBlock", attribute: "group" }],
+        location: at(2),
+      },
+    ];
+    const plan = planMigration(cs, emptyAnswers());
+    expect(plan.statements.map((s) => s.kind).slice(-2)).toEqual([
+      "instantiateRootBlock",
+      "instantiateNestedBlock",
+    ]);
+    await run(db, plan.upgrade);
+    const held = await rows<{ product: string; member: string; group_block: string }>(
+      db,
+      "SELECT p.name AS product, u.subscription_id AS member, g.subscription_id AS group_block " +
+        "FROM subscription_instances u JOIN product_blocks ub ON ub.product_block_id = u.product_block_id " +
+        "JOIN subscriptions s ON s.subscription_id = u.subscription_id JOIN products p ON p.product_id = s.product_id " +
+        "JOIN subscription_instance_relations r ON r.in_use_by_id = u.subscription_instance_id AND r.domain_model_attr = 'group' " +
+        "JOIN subscription_instances g ON g.subscription_instance_id = r.depends_on_id WHERE ub.name = 'UserBlock' ORDER BY 1",
+    );
+    // The new UserBlock holds a group of its own subscription; the User internal one still holds exactly one.
+    expect(held.map((h) => h.product)).toEqual(["User Group", "User internal"]);
+    expect(held[0]).toMatchObject({ member: groupSubscription, group_block: groupSubscription });
+    expect(await count(instancesOf("UserGroupBlock"))).toBe(2);
+    expect(countImpact(cs, emptyAnswers())).toMatchObject([{ instances: { created: 2 } }]);
+
+    await run(db, plan.downgrade);
+    expect(await count(instancesOf("UserBlock"))).toBe(1);
+    expect(await count(instancesOf("UserGroupBlock"))).toBe(1);
+  });
+
   it("running the backfills twice does not duplicate nested instances or values", async () => {
     await userSubscription("User internal");
     const cs = growingChangeSet({ userBlocks: 1, subscriptions: 1 });

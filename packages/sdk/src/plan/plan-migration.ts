@@ -127,6 +127,9 @@ function backfillStatements(cs: ChangeSet, answers: Answers, createdProducts: Se
       count: Math.max(1, link.attributes.length),
     });
     populated.add(link.block);
+    // An existing block's sub-blocks, through the relations it already has, for the new instances only.
+    for (const nested of link.nested ?? [])
+      out.push({ kind: "instantiateNestedBlock", ...nested, product: link.product });
   }
   for (const relation of parentsFirst(cs.createBlockRelations)) {
     if (newBlocks.has(relation.block) && !populated.has(relation.block)) continue;

@@ -144,6 +144,8 @@ export interface InstantiateNestedBlockStatement {
   block: string;
   dependsOn: string;
   attribute: string;
+  /** Only the instances in subscriptions of this product (the ones a new link just created). */
+  product?: string;
 }
 /** Every instance of the block at run time without a value of the type gets one row per value. */
 export interface BackfillResourceTypeStatement {

@@ -215,7 +215,9 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
       code: C.blockLinkMissingInModel,
       location: c.location,
       block: c.block,
-      message: `Product block '${c.block}' holds '${c.dependsOn}' in the database but not in the models (the migration removes the relation${c.instances ? ` from ${plural(c.instances, "instance")}` : ""})`,
+      message: c.existing
+        ? `Product block '${c.block}' holds '${c.dependsOn}' through ${c.attributes.map((a) => `'${a}'`).join(", ")} in the database but not in the models (the migration deletes the '${c.dependsOn}' instances held that way)`
+        : `Product block '${c.block}' holds '${c.dependsOn}' in the database but not in the models (the migration removes the relation${c.instances ? ` from ${plural(c.instances, "instance")}` : ""})`,
     });
   }
   return out;

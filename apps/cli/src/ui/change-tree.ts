@@ -74,7 +74,9 @@ export function renderChangeTree(changes: ChangeSet): string {
             add(`${c.block} → ${c.dependsOn} via ${c.attributes.join(", ")}`) +
             impact(c.instances ? `${plural(c.instances, "instance")} get one` : ""),
         ),
-        ...changes.deleteBlockRelations.map((c) => del(`${c.block} → ${c.dependsOn}`)),
+        ...changes.deleteBlockRelations.map((c) =>
+          del(`${c.block} → ${c.dependsOn}${c.existing ? ` via ${c.attributes.join(", ")}` : ""}`),
+        ),
       ],
     ],
     [

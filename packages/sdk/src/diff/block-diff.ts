@@ -66,6 +66,19 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
     }
     // The relation row exists. Attributes seen on instance relations tell which attributes already have
     // instances; none seen means we cannot tell, and the relation is taken to cover every attribute.
+    // Seen through an attribute the models no longer have (one of two fields holding the block was
+    // removed): the instances held through it go, the relation row stays for the others.
+    const dropped = relation.attributes.filter((a) => !attributes.includes(a));
+    if (dropped.length > 0 && instances > 0) {
+      out.deleteBlockRelations.push({
+        block: block.name,
+        dependsOn,
+        attributes: dropped,
+        instances,
+        existing: true,
+        location: block.location,
+      });
+    }
     if (relation.attributes.length === 0 || instances === 0) continue;
     // A union attribute holds one of its blocks: seen holding any of them, it is not missing.
     const missing = attributes.filter((a) => !seenThrough(a));

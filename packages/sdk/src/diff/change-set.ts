@@ -75,8 +75,9 @@ export interface BlockRelation {
   /** Instances of `block` in the database. */
   instances: number;
   /**
-   * Set on a create entry when the product_block_relations row exists already and only `attributes` are
-   * new: instances must be created for them, but no relation row inserted (fix g.2).
+   * The product_block_relations row exists and stays; only `attributes` change. On a create entry: they
+   * are new, instances are created for them but no relation row inserted (fix g.2). On a delete entry:
+   * the models no longer have them, and only the instances held through them are deleted.
    */
   existing?: boolean;
   location: SourceLocation;

@@ -239,6 +239,21 @@ describe("diff: fixed bugs of the reference (g)", () => {
     });
   });
 
+  it("g.2: removing one of two attributes holding the same block deletes only what it held", () => {
+    const db = snapshotFromModel(workshopModel({ secondGroup: true }), { instances: { UserBlock: 3 } });
+    const changeSet = diff(workshopModel(), db);
+    expect(summary(changeSet)).toEqual({ deleteBlockRelations: ["UserBlock / UserGroupBlock"] });
+    expect(changeSet.deleteBlockRelations[0]).toMatchObject({
+      attributes: ["other_group"],
+      existing: true,
+      instances: 3,
+    });
+    // Nothing seen on instances: nothing to delete, and the relation row stays.
+    expect(
+      isEmptyChangeSet(diff(workshopModel(), snapshotFromModel(workshopModel({ secondGroup: true })))),
+    ).toBe(true);
+  });
+
   it("g.2: a relation whose snapshot attributes are empty covers every model attribute", () => {
     const db = snapshotFromModel(workshopModel());
     expect(isEmptyChangeSet(diff(workshopModel({ secondGroup: true }), db))).toBe(true);

@@ -258,6 +258,34 @@ describe("backfills run against the data present when the migration runs (fix g.
     expect(await count(instancesOf("UserGroupBlock"))).toBe(1);
   });
 
+  it("a removed second attribute deletes the instances held through it; the relation row stays", async () => {
+    const sub = await userSubscription("User internal");
+    const kept = await addInstance(db, sub.subscription, "UserGroupBlock");
+    await relate(db, sub.userBlocks[0]!, kept, "other_group");
+    const cs = emptyChangeSet();
+    cs.deleteBlockRelations = [
+      {
+        block: "UserBlock",
+        dependsOn: "UserGroupBlock",
+        attributes: ["other_group"],
+        instances: 1,
+        existing: true,
+        location: at(30),
+      },
+    ];
+    const plan = planMigration(cs, emptyAnswers());
+    expect(plan.statements.map((s) => s.kind)).toEqual(["deleteNestedInstances"]);
+    expect(plan.downgradeStatements).toEqual([]);
+    await run(db, plan.upgrade);
+    const attrs = await rows<{ domain_model_attr: string }>(
+      db,
+      `SELECT domain_model_attr FROM subscription_instance_relations WHERE in_use_by_id = '${sub.userBlocks[0]}'`,
+    );
+    expect(attrs.map((a) => a.domain_model_attr)).toEqual(["group"]);
+    expect(await count(instancesOf("UserGroupBlock"))).toBe(1);
+    expect(await count("SELECT * FROM product_block_relations")).toBe(1);
+  });
+
   it("running the backfills twice does not duplicate nested instances or values", async () => {
     await userSubscription("User internal");
     const cs = growingChangeSet({ userBlocks: 1, subscriptions: 1 });

@@ -47,7 +47,10 @@ function upgradeStatements(cs: ChangeSet, answers: Answers): Statement[] {
       (l): Statement => ({ kind: "deleteResourceTypeLink", ...pick(l, "block", "resourceType") }),
     ),
     ...cs.deleteBlockRelations.map(
-      (r): Statement => ({ kind: "deleteBlockRelation", ...pick(r, "block", "dependsOn") }),
+      (r): Statement =>
+        r.existing
+          ? { kind: "deleteNestedInstances", ...pick(r, "block", "dependsOn"), attributes: r.attributes }
+          : { kind: "deleteBlockRelation", ...pick(r, "block", "dependsOn") },
     ),
     ...cs.deleteProductBlockLinks.map(
       (l): Statement => ({ kind: "deleteProductBlockLink", ...pick(l, "product", "block") }),
@@ -214,9 +217,11 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
     ...cs.deleteProductBlockLinks.map(
       (l): Statement => ({ kind: "createProductBlockLink", ...pick(l, "product", "block"), restore: true }),
     ),
-    ...cs.deleteBlockRelations.map(
-      (r): Statement => ({ kind: "createBlockRelation", ...pick(r, "block", "dependsOn"), restore: true }),
-    ),
+    ...cs.deleteBlockRelations
+      .filter((r) => !r.existing)
+      .map(
+        (r): Statement => ({ kind: "createBlockRelation", ...pick(r, "block", "dependsOn"), restore: true }),
+      ),
     ...cs.deleteResourceTypeLinks.map(
       (l): Statement => ({
         kind: "createResourceTypeLink",

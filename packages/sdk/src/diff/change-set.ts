@@ -14,7 +14,17 @@ export interface DeleteProduct {
   product: string;
   /** Subscriptions that would be deleted with it. */
   subscriptions: number;
+  /** What the downgrade puts back: the row, its fixed inputs and block links (never its subscriptions). */
+  restore?: DeletedProductRow;
   location: SourceLocation;
+}
+export interface DeletedProductRow {
+  productType: string;
+  description: string;
+  tag: string;
+  status: string;
+  fixedInputs: { name: string; value: string }[];
+  blocks: string[];
 }
 export interface RenameProduct {
   from: string;

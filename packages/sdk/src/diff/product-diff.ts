@@ -66,6 +66,14 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
     out.deleteProducts.push({
       product: row.name,
       subscriptions: row.subscriptionCount,
+      restore: {
+        productType: row.productType,
+        description: row.description,
+        tag: row.tag,
+        status: row.status,
+        fixedInputs: row.fixedInputs.map(({ name, value }) => ({ name, value })),
+        blocks: [...row.blocks],
+      },
       location: model.registryLocation,
     });
   }

@@ -105,6 +105,37 @@ describe("deletions", () => {
     expect(await count("SELECT 1 FROM fixed_inputs")).toBe(1);
   });
 
+  it("the downgrade brings a deleted product back with its fixed inputs and block links, not its subscriptions", async () => {
+    const before = await metadataFingerprint(db);
+    await addSubscription(db, "User external");
+    const [row] = await rows<{ description: string; product_type: string; tag: string; status: string }>(
+      db,
+      "SELECT description, product_type, tag, status FROM products WHERE name = 'User external'",
+    );
+    const cs = emptyChangeSet();
+    cs.deleteProducts = [
+      {
+        product: "User external",
+        subscriptions: 1,
+        restore: {
+          productType: row!.product_type,
+          description: row!.description,
+          tag: row!.tag,
+          status: row!.status,
+          fixedInputs: [{ name: "affiliation", value: "external" }],
+          blocks: ["UserBlock"],
+        },
+        location: at(3),
+      },
+    ];
+    const plan = planMigration(cs, emptyAnswers());
+    await run(db, plan.upgrade);
+    expect(await count("SELECT 1 FROM products WHERE name = 'User external'")).toBe(0);
+    await run(db, plan.downgrade);
+    expect(await metadataFingerprint(db)).toEqual(before);
+    expect(await count("SELECT 1 FROM subscriptions")).toBe(0);
+  });
+
   it("removing a block from a product deletes its root instances and their nested ones (g.19)", async () => {
     const sub = await addSubscription(db, "User internal");
     const user = await addInstance(db, sub, "UserBlock");

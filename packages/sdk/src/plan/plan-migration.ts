@@ -196,8 +196,9 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
     ...cs.createProductBlocks.map((c): Statement => ({ kind: "deleteProductBlock", block: c.block })),
     ...cs.createProducts.map((c): Statement => ({ kind: "deleteProduct", product: c.product })),
 
-    // Restorations: rows first, then the links that refer to them. Deleted products (and with them their
-    // subscriptions) cannot be restored; links to them are skipped by the `restore` form.
+    // Restorations: rows first, then the links that refer to them. A deleted product comes back with its
+    // fixed inputs and block links, but its subscriptions (deleted with it) cannot; links to rows that
+    // did not come back are skipped by the `restore` form.
     ...cs.deleteProductBlocks.map(
       (d): Statement => ({
         kind: "createProductBlock",
@@ -207,6 +208,17 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
         status: d.status ?? NEW_ROW_STATUS,
       }),
     ),
+    ...cs.deleteProducts.flatMap(({ product, restore }): Statement[] =>
+      restore
+        ? [
+            {
+              kind: "createProduct",
+              product,
+              ...pick(restore, "productType", "description", "tag", "status"),
+            },
+          ]
+        : [],
+    ),
     ...cs.deleteFixedInputs.map(
       (d): Statement => ({
         kind: "createFixedInput",
@@ -214,8 +226,24 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
         restore: true,
       }),
     ),
+    ...cs.deleteProducts.flatMap(({ product, restore }) =>
+      (restore?.fixedInputs ?? []).map(
+        (fi): Statement => ({
+          kind: "createFixedInput",
+          product,
+          fixedInput: fi.name,
+          value: fi.value,
+          restore: true,
+        }),
+      ),
+    ),
     ...cs.deleteProductBlockLinks.map(
       (l): Statement => ({ kind: "createProductBlockLink", ...pick(l, "product", "block"), restore: true }),
+    ),
+    ...cs.deleteProducts.flatMap(({ product, restore }) =>
+      (restore?.blocks ?? []).map(
+        (block): Statement => ({ kind: "createProductBlockLink", product, block, restore: true }),
+      ),
     ),
     ...cs.deleteBlockRelations
       .filter((r) => !r.existing)

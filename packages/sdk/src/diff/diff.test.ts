@@ -190,6 +190,33 @@ describe("diff: product differences (c.2)", () => {
       subscriptions: 2,
       nested: [{ block: "UserBlock", dependsOn: "UserGroupBlock", attribute: "group" }],
     });
+    // The sub-block instances count where a new resource type asks for a default value.
+    const withNewField = normalizeRegistry(
+      defineRegistry({
+        "User Group": defineProductType({
+          name: "UserGroup",
+          blocks: {
+            settings: r.block(UserGroupBlock),
+            member: r.block(
+              defineProductBlock({
+                name: "UserBlock",
+                fields: {
+                  group: r.block(UserGroupBlock),
+                  username: r.string(),
+                  age: r.int(),
+                  user_id: r.int(),
+                },
+              }),
+            ),
+          },
+        }),
+      }),
+    );
+    const grown = snapshotFromModel(workshopModel(), { subscriptions: { "User Group": 2 } });
+    grown.blocks.find((b) => b.name === "UserGroupBlock")!.resourceTypes = ["group_name"];
+    expect(diff(withNewField, grown).createResourceTypeLinks).toMatchObject([
+      { block: "UserGroupBlock", resourceType: "group_id", instances: 2 },
+    ]);
     // Without subscriptions there is nothing to instantiate.
     const none = diff(model, snapshotFromModel(workshopModel()));
     expect(none.createProductBlockLinks.find((l) => l.block === "UserBlock")).not.toHaveProperty("nested");

@@ -1,7 +1,7 @@
 // §c.8: how many instances of a block will exist when the migration runs, which decides whether a new
 // resource type link needs a default value. Existing instances, plus the root instances created for
-// subscriptions of products newly linked to the block, plus the instances created under in-use-by blocks
-// of new relations (per attribute). Unlike the reference (rule 2 stops at relations), sources add up.
+// subscriptions of products newly linked to the block (and the sub-blocks of an existing block so
+// linked), plus the instances created under in-use-by blocks of new relations (per attribute). Unlike the reference (rule 2 stops at relations), sources add up.
 import type { ChangeSet } from "./change-set.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";
 
@@ -15,6 +15,9 @@ export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): v
     visiting.add(block);
     for (const link of out.createProductBlockLinks) {
       if (link.block === block) total += link.subscriptions * link.attributes.length;
+      // The existing block's sub-blocks its new instances get: one per new root instance at each level.
+      for (const nested of link.nested ?? [])
+        if (nested.dependsOn === block) total += link.subscriptions * link.attributes.length;
     }
     for (const relation of out.createBlockRelations) {
       if (relation.dependsOn === block) total += count(relation.block, visiting) * relation.attributes.length;

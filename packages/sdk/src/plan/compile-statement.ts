@@ -12,6 +12,7 @@ import {
   isHeldThrough,
   isRootInstanceOf,
   isUsedOnlyThrough,
+  reachableFromRoots,
 } from "./instance-sql.ts";
 import { sqlLiteral } from "./sql-literal.ts";
 import { blockId, productId, resourceTypeId, subscriptionsOf } from "./sql-names.ts";
@@ -145,7 +146,8 @@ export function compileStatement(statement: Statement): string[] {
           statement.block,
           statement.dependsOn,
           statement.attribute,
-          statement.product === undefined ? undefined : subscriptionsOf(statement.product),
+          statement.within &&
+            reachableFromRoots(statement.within.root, subscriptionsOf(statement.within.product)),
         ),
       ];
     case "backfillResourceType":

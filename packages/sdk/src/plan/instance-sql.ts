@@ -54,16 +54,16 @@ export const instancesOf = (block: string): string =>
 /**
  * One new `dependsOn` instance per `block` instance lacking it, paired exactly with its in-use-by
  * instance: the ids are generated once in a CTE (materialised, since it is volatile and used twice) and
- * used by both inserts (fix g.16's LIMIT 1 pairing). `subscriptionsSql`: only in those subscriptions.
+ * used by both inserts (fix g.16's LIMIT 1 pairing). `withinSql`: only for the instances it lists.
  */
 export function instantiateNestedBlock(
   block: string,
   dependsOn: string,
   attribute: string,
-  subscriptionsSql?: string,
+  withinSql?: string,
 ): string {
   const attr = sqlLiteral(attribute);
-  const scope = subscriptionsSql === undefined ? "" : ` AND si.subscription_id IN ${subscriptionsSql}`;
+  const scope = withinSql === undefined ? "" : ` AND si.subscription_instance_id IN ${withinSql}`;
   return (
     "WITH src AS (SELECT gen_random_uuid() AS new_id, si.subscription_instance_id, si.subscription_id " +
     `FROM subscription_instances si WHERE si.product_block_id = ${blockId(block)}${scope} AND NOT EXISTS (` +
@@ -73,6 +73,20 @@ export function instantiateNestedBlock(
     `SELECT new_id, subscription_id, ${blockId(dependsOn)} FROM src) ` +
     "INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) " +
     `SELECT subscription_instance_id, new_id, 0, ${attr} FROM src`
+  );
+}
+
+/**
+ * The root instances of `block` in the subscriptions listed, and every instance they hold, transitively
+ * (a sub-query of ids; UNION stops at cycles).
+ */
+export function reachableFromRoots(block: string, subscriptionsSql: string): string {
+  return (
+    "(WITH RECURSIVE reach AS (SELECT root.subscription_instance_id FROM subscription_instances root " +
+    `WHERE root.product_block_id = ${blockId(block)} AND root.subscription_id IN ${subscriptionsSql} ` +
+    "AND NOT EXISTS (SELECT 1 FROM subscription_instance_relations r WHERE r.depends_on_id = root.subscription_instance_id) " +
+    "UNION SELECT r.depends_on_id FROM reach JOIN subscription_instance_relations r ON r.in_use_by_id = reach.subscription_instance_id) " +
+    "SELECT subscription_instance_id FROM reach)"
   );
 }
 

@@ -222,6 +222,10 @@ describe("backfills run against the data present when the migration runs (fix g.
   it("an existing block newly linked to a product gets its sub-blocks, on that product's subscriptions only", async () => {
     await userSubscription("User internal");
     const groupSubscription = await addSubscription(db, "User Group");
+    // A UserBlock the subscription already has, held by its group, without a group of its own: the
+    // migration only completes what it creates, it leaves existing instances as they are.
+    const existingUser = await addInstance(db, groupSubscription, "UserBlock");
+    await relate(db, await addInstance(db, groupSubscription, "UserGroupBlock"), existingUser, "owner");
     const cs = emptyChangeSet();
     cs.createProductBlockLinks = [
       {
@@ -247,15 +251,19 @@ describe("backfills run against the data present when the migration runs (fix g.
         "JOIN subscription_instance_relations r ON r.in_use_by_id = u.subscription_instance_id AND r.domain_model_attr = 'group' " +
         "JOIN subscription_instances g ON g.subscription_instance_id = r.depends_on_id WHERE ub.name = 'UserBlock' ORDER BY 1",
     );
-    // The new UserBlock holds a group of its own subscription; the User internal one still holds exactly one.
+    // The new UserBlock holds a group of its own subscription; the User internal one still holds exactly
+    // one, and the existing UserBlock of the group subscription still none.
     expect(held.map((h) => h.product)).toEqual(["User Group", "User internal"]);
     expect(held[0]).toMatchObject({ member: groupSubscription, group_block: groupSubscription });
-    expect(await count(instancesOf("UserGroupBlock"))).toBe(2);
+    expect(await count(instancesOf("UserGroupBlock"))).toBe(3);
+    expect(
+      await count(`SELECT 1 FROM subscription_instance_relations WHERE in_use_by_id = '${existingUser}'`),
+    ).toBe(0);
     expect(countImpact(cs, emptyAnswers())).toMatchObject([{ instances: { created: 2 } }]);
 
     await run(db, plan.downgrade);
-    expect(await count(instancesOf("UserBlock"))).toBe(1);
-    expect(await count(instancesOf("UserGroupBlock"))).toBe(1);
+    expect(await count(instancesOf("UserBlock"))).toBe(2);
+    expect(await count(instancesOf("UserGroupBlock"))).toBe(2);
   });
 
   it("a removed second attribute deletes the instances held through it; the relation row stays", async () => {

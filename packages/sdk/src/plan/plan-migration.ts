@@ -132,7 +132,11 @@ function backfillStatements(cs: ChangeSet, answers: Answers, createdProducts: Se
     populated.add(link.block);
     // An existing block's sub-blocks, through the relations it already has, for the new instances only.
     for (const nested of link.nested ?? [])
-      out.push({ kind: "instantiateNestedBlock", ...nested, product: link.product });
+      out.push({
+        kind: "instantiateNestedBlock",
+        ...nested,
+        within: { product: link.product, root: link.block },
+      });
   }
   for (const relation of parentsFirst(cs.createBlockRelations)) {
     if (newBlocks.has(relation.block) && !populated.has(relation.block)) continue;

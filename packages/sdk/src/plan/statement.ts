@@ -144,8 +144,11 @@ export interface InstantiateNestedBlockStatement {
   block: string;
   dependsOn: string;
   attribute: string;
-  /** Only the instances in subscriptions of this product (the ones a new link just created). */
-  product?: string;
+  /**
+   * Only under the instances a new link of `root` to `product` just created: its root instances in the
+   * product's subscriptions and what they hold (the product's other instances are left as they are).
+   */
+  within?: { product: string; root: string };
 }
 /** Every instance of the block at run time without a value of the type gets one row per value. */
 export interface BackfillResourceTypeStatement {

@@ -105,6 +105,54 @@ const REGRESSIONS: Case[] = [
     data: { counts: [1, 0, 0, 0], choices: [] },
     acceptRenames: true,
   },
+  // B0 newly linked to P1, whose subscription already held B0 instances under B1: their sub-blocks were
+  // instantiated too (scoped by product, not by the new root instances), and the downgrade left them.
+  {
+    raw: {
+      blocks: [
+        {
+          name: "B0",
+          resourceTypes: ["r2", "r0"],
+          fields: [
+            { attribute: "f0", targets: [0, 1], list: true, optional: false },
+            { attribute: "f1", targets: [0], list: false, optional: false },
+            { attribute: "f2", targets: [1, 0], list: true, optional: false },
+          ],
+        },
+        {
+          name: "B1",
+          resourceTypes: ["r7"],
+          fields: [
+            { attribute: "f0", targets: [1], list: true, optional: true },
+            { attribute: "f1", targets: [0], list: false, optional: true },
+            { attribute: "f2", targets: [0], list: false, optional: true },
+          ],
+        },
+      ],
+      types: [
+        {
+          name: "T0",
+          fixedInputs: ["fi2"],
+          fields: [
+            { attribute: "f0", targets: [1, 0], list: true, optional: true },
+            { attribute: "f1", targets: [1], list: true, optional: false },
+          ],
+        },
+        {
+          name: "T1",
+          fixedInputs: ["fi1", "fi3"],
+          fields: [{ attribute: "f0", targets: [1], list: true, optional: true }],
+        },
+      ],
+      products: [
+        { name: "P0", type: 0 },
+        { name: "P1", type: 1 },
+      ],
+    },
+    edit: { kind: "addBlockField", holder: "T1", target: "B0", list: false },
+    data: { counts: [0, 1, 0, 0], choices: [] },
+    acceptRenames: false,
+  },
 ];
 
 const DELETE_KEYS = CHANGE_KEYS.filter((key) => key.startsWith("delete"));

@@ -20,3 +20,36 @@ export class OrchestratorError extends Error {
 export function formatLocation(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.column}`;
 }
+
+/**
+ * An error as plain data, to cross a thread or process boundary (postMessage, IPC): what front ends act
+ * on (code, message, location) and the stack for whoever debugs it.
+ */
+export interface PlainError {
+  name?: string | undefined;
+  code?: string | undefined;
+  message: string;
+  location?: SourceLocation | undefined;
+  stack?: string | undefined;
+}
+
+export function toPlainError(error: unknown): PlainError {
+  const e = error as { name?: string; code?: unknown; message?: string; location?: unknown; stack?: string };
+  return {
+    name: e?.name,
+    code: typeof e?.code === "string" ? e.code : undefined,
+    message: e?.message ?? String(error),
+    location: e?.location as SourceLocation | undefined,
+    stack: e?.stack,
+  };
+}
+
+/** The error back on this side: an OrchestratorError when it had a code, a plain Error otherwise. */
+export function fromPlainError(error: PlainError): Error {
+  const revived = error.code
+    ? new OrchestratorError(error.code, error.message, error.location ? { location: error.location } : {})
+    : new Error(error.message);
+  if (error.name) revived.name = error.name;
+  if (error.stack) revived.stack = error.stack;
+  return revived;
+}

@@ -1,5 +1,6 @@
 // The process of runInDatabaseProcess: receives one task, opens the database, runs the task, closes
 // the database, answers, and exits.
+import { toPlainError } from "../errors.ts";
 import { Database } from "./database.ts";
 import type { DatabaseTarget } from "./database-target.ts";
 import { type DatabaseTask, runDatabaseTask } from "./database-tasks.ts";
@@ -20,23 +21,7 @@ process.once("message", async ({ target, task, lockTimeoutMs }: DatabaseProcessR
       await db.close();
     }
   } catch (error) {
-    const e = error as {
-      name?: string;
-      code?: unknown;
-      message?: string;
-      location?: unknown;
-      stack?: string;
-    };
-    answer = {
-      ok: false,
-      error: {
-        name: e?.name,
-        code: typeof e?.code === "string" ? e.code : undefined,
-        message: e?.message ?? String(error),
-        location: e?.location,
-        stack: e?.stack,
-      },
-    };
+    answer = { ok: false, error: toPlainError(error) };
   }
   process.send!(answer, () => process.exit(0));
 });

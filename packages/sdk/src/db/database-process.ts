@@ -7,8 +7,7 @@
 // is taken and released by the child, with the same waiting and messages as in this process.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { OrchestratorError } from "../errors.ts";
-import type { SourceLocation } from "../model/domain-model.ts";
+import { fromPlainError, type PlainError } from "../errors.ts";
 import type { DatabaseProcessRequest } from "./database-process-child.ts";
 import type { DatabaseTarget } from "./database-target.ts";
 import type { DatabaseTask, DatabaseTaskResult } from "./database-tasks.ts";
@@ -17,17 +16,9 @@ const CHILD = fileURLToPath(
   new URL(`./database-process-child${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
 );
 
-interface ChildError {
-  name?: string;
-  code?: string;
-  message: string;
-  location?: SourceLocation;
-  stack?: string;
-}
-
 type Answer<T extends DatabaseTask> =
   | { ok: true; result: DatabaseTaskResult<T> }
-  | { ok: false; error: ChildError };
+  | { ok: false; error: PlainError };
 
 export function runInDatabaseProcess<T extends DatabaseTask>(
   target: DatabaseTarget,
@@ -46,7 +37,7 @@ export function runInDatabaseProcess<T extends DatabaseTask>(
     child.once("message", (answer: Answer<T>) => {
       settled = true;
       if (answer.ok) resolve(answer.result);
-      else reject(revive(answer.error));
+      else reject(fromPlainError(answer.error));
     });
     child.once("error", (error) => {
       settled = true;
@@ -63,14 +54,4 @@ export function runInDatabaseProcess<T extends DatabaseTask>(
     };
     child.send(request);
   });
-}
-
-/** The error as the task raised it: its code and message (what callers and front ends act on). */
-function revive(error: ChildError): Error {
-  const revived = error.code
-    ? new OrchestratorError(error.code, error.message, error.location ? { location: error.location } : {})
-    : new Error(error.message);
-  if (error.name) revived.name = error.name;
-  if (error.stack) revived.stack = error.stack;
-  return revived;
 }

@@ -1,10 +1,16 @@
 // Products against the database (§c.2, c.7): every registered product, new ones included (fix g.5).
-import type { DomainModel } from "../model/domain-model.ts";
+import type { DomainModel, ModelBlock } from "../model/domain-model.ts";
 import { heldBlocks } from "./attributes.ts";
 import type { ChangeSet, NestedInstance } from "./change-set.ts";
 import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
 
 export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): void {
+  // Blocks by name, built only if a newly linked existing block needs its sub-blocks followed.
+  let blocksByName: Map<string, ModelBlock> | undefined;
+  const modelBlocks = () => {
+    blocksByName ??= new Map(model.blocks.map((block) => [block.name, block]));
+    return blocksByName;
+  };
   for (const product of model.products) {
     const type = model.productTypes[product.productType]!;
     const row = db.products.get(product.name);
@@ -37,7 +43,8 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
     const blocksInDb = new Set(row?.blocks);
     for (const [block, { attributes, location }] of held) {
       if (!blocksInDb.has(block)) {
-        const nested = subscriptions > 0 && db.blocks.has(block) ? nestedInstances(model, db, block) : [];
+        const nested =
+          subscriptions > 0 && db.blocks.has(block) ? nestedInstances(modelBlocks(), db, block) : [];
         out.createProductBlockLinks.push({
           product: product.name,
           block,
@@ -83,13 +90,17 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
  * The sub-blocks new root instances of an existing block need, through relations the database already
  * has: required single-block fields, depth first (parents first), each block's fields followed once.
  */
-function nestedInstances(model: DomainModel, db: WorkingSnapshot, root: string): NestedInstance[] {
+function nestedInstances(
+  blocks: ReadonlyMap<string, ModelBlock>,
+  db: WorkingSnapshot,
+  root: string,
+): NestedInstance[] {
   const out: NestedInstance[] = [];
   const followed = new Set<string>();
   const follow = (name: string) => {
     if (followed.has(name)) return;
     followed.add(name);
-    const block = model.blocks.find((candidate) => candidate.name === name);
+    const block = blocks.get(name);
     const related = new Set(db.blocks.get(name)?.dependsOn.map((relation) => relation.block));
     for (const field of block?.blockFields ?? []) {
       const [dependsOn] = field.blocks;

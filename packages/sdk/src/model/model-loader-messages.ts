@@ -1,7 +1,6 @@
 // What the model loader and its thread say to each other, and how an error crosses the thread boundary
 // (as plain data, revived as the typed error it was).
-import type { OrchestratorError } from "../errors.ts";
-import type { SourceLocation } from "./domain-model.ts";
+import type { OrchestratorError, PlainError } from "../errors.ts";
 import { ModelError, RegistryLoadError } from "./model-errors.ts";
 import type { EncodedModel } from "./model-parts.ts";
 
@@ -31,14 +30,7 @@ export type LoadResponse =
   | { id: number; ok: true; model: EncodedModel; stats: LoadStats }
   | { id: number; ok: false; error: PlainError; stats: LoadStats };
 
-export interface PlainError {
-  name?: string | undefined;
-  code?: string | undefined;
-  message: string;
-  location?: SourceLocation | undefined;
-  stack?: string | undefined;
-}
-
+/** The model errors keep their classes (RegistryLoadError or ModelError) across the thread boundary. */
 export function reviveError(error: PlainError): OrchestratorError {
   const options = error.location ? { location: error.location } : {};
   const revived =

@@ -13,8 +13,9 @@ import { sep } from "node:path";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
+import { toPlainError } from "../errors.ts";
 import type { DomainModel } from "./domain-model.ts";
-import type { LoadRequest, LoadResponse, PlainError } from "./model-loader-messages.ts";
+import type { LoadRequest, LoadResponse } from "./model-loader-messages.ts";
 import { ModelEncoder } from "./model-parts.ts";
 import { ModuleVersions } from "./module-versions.ts";
 import { reuseModelObjects } from "./normalize-registry.ts";
@@ -95,7 +96,7 @@ async function load({ id, modulePath }: LoadRequest): Promise<void> {
     response = { id, ok: true, model: encoder.encode(model), stats: stats() };
   } catch (error) {
     versions.endLoad(false);
-    response = { id, ok: false, error: plainError(error), stats: stats() };
+    response = { id, ok: false, error: toPlainError(error), stats: stats() };
   }
   parentPort!.postMessage(response);
   collect();
@@ -116,15 +117,4 @@ async function load({ id, modulePath }: LoadRequest): Promise<void> {
 function collect(): void {
   collectGarbage();
   retainedHeap = getHeapStatistics().used_heap_size;
-}
-
-function plainError(error: unknown): PlainError {
-  const e = error as { name?: string; code?: string; message?: string; location?: unknown; stack?: string };
-  return {
-    name: e?.name,
-    code: e?.code,
-    message: e?.message ?? String(error),
-    location: e?.location as PlainError["location"],
-    stack: e?.stack,
-  };
 }

@@ -6,15 +6,10 @@
 // started and loads the model in the background; it takes over at the first load after it is ready, so
 // no load waits for a full import.
 import { Worker } from "node:worker_threads";
+import type { PlainError } from "../errors.ts";
 import type { DomainModel } from "./domain-model.ts";
 import { RegistryLoadError } from "./model-errors.ts";
-import {
-  type LoadRequest,
-  type LoadResponse,
-  type LoadStats,
-  type PlainError,
-  reviveError,
-} from "./model-loader-messages.ts";
+import { type LoadRequest, type LoadResponse, type LoadStats, reviveError } from "./model-loader-messages.ts";
 import { ModelDecoder } from "./model-parts.ts";
 
 type DecodedResponse =

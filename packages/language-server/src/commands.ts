@@ -7,7 +7,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Comparison, DomainModel } from "@orchestrator/sdk";
 import type { Connection } from "vscode-languageserver";
-import { filterAnswers } from "./answers-file.ts";
 import { toUri } from "./locations.ts";
 import { type Messages, messages } from "./messages.ts";
 import { COMMANDS, type GenerateMigrationArgs, type GenerateMigrationResult } from "./protocol.ts";
@@ -183,7 +182,7 @@ export class Commands {
     const file = join(this.#workspace.project.root, this.#options.answersFile);
     if (!existsSync(file)) return undefined;
     const questions = this.#workspace.sdk.listQuestions(comparison.changes, model);
-    return filterAnswers(JSON.parse(readFileSync(file, "utf8")), questions);
+    return this.#workspace.sdk.filterInputs(JSON.parse(readFileSync(file, "utf8")), questions);
   }
 
   async #show(file: string): Promise<void> {

@@ -78,6 +78,7 @@ export { ProjectError } from "./project/project-errors.ts";
 export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
 export { applyRenames, parseUpdates } from "./questions/apply-renames.ts";
 export { listQuestions } from "./questions/build-questions.ts";
+export { filterInputs } from "./questions/inputs-file.ts";
 export type { AnswerResolver, Question, QuestionKind } from "./questions/question.ts";
 export {
   type AnswerSource,

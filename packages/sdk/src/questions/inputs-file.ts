@@ -30,9 +30,53 @@ const isObject = (value: unknown): value is JsonObject =>
 export function parseInputsFile(raw: unknown): InputsFile {
   const root = typeof raw === "string" ? parseJson(raw) : (raw ?? {});
   if (!isObject(root)) throw AnswersFileError.notAnObject(FILE, "(top level)");
+  return { shape: isNamespaced(root) ? "namespaced" : "flat", root };
+}
+
+function isNamespaced(root: JsonObject): boolean {
   const keys = Object.keys(root);
-  const namespaced = keys.length > 0 && keys.every((k) => (NAMESPACES as readonly string[]).includes(k));
-  return { shape: namespaced ? "namespaced" : "flat", root };
+  return keys.length > 0 && keys.every((k) => (NAMESPACES as readonly string[]).includes(k));
+}
+
+/** Keys an entry may hold whatever the questions: what identifies and describes the row. */
+const ENTRY_KEYS = ["description", "tag", "product_type", "value"];
+
+/**
+ * A project's answers file reduced to what these questions ask, in its own shape. `resolveAnswers`
+ * refuses names a migration asks nothing about (typos in a file written for one migration), but a file
+ * kept in a project (the example's answers.json) answers many migrations. Not an object: undefined.
+ */
+export function filterInputs(raw: unknown, questions: readonly Question[]): JsonObject | undefined {
+  if (!isObject(raw)) return undefined;
+  const keysByName = new Map<string, Set<string>>();
+  for (const q of questions) {
+    const [name, key] = q.inputsPath ?? [];
+    if (name === undefined || key === undefined) continue;
+    keysByName.set(name, (keysByName.get(name) ?? new Set(ENTRY_KEYS)).add(key));
+  }
+  const keep = (container: JsonObject): JsonObject => {
+    const out: JsonObject = {};
+    for (const [name, entry] of Object.entries(container)) {
+      const keys = keysByName.get(name);
+      if (!keys || !isObject(entry)) continue;
+      const kept: JsonObject = {};
+      for (const [key, value] of Object.entries(entry)) {
+        if (key === "fixed_inputs" && isObject(value)) {
+          kept[key] = Object.fromEntries(Object.entries(value).filter(([fi]) => keys.has(fi)));
+        } else if (keys.has(key)) {
+          kept[key] = value;
+        }
+      }
+      out[name] = kept;
+    }
+    return out;
+  };
+  if (!isNamespaced(raw)) return keep(raw);
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, container]) => isObject(container))
+      .map(([namespace, container]) => [namespace, keep(container as JsonObject)]),
+  );
 }
 
 function parseJson(text: string): unknown {

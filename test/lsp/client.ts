@@ -58,6 +58,16 @@ export interface TestClient {
   /** Resolves with the predicate's first non-undefined value; fails after `timeoutMs`, saying what it waited for. */
   waitFor<T>(what: string, predicate: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   didSave(file: string): void;
+  /**
+   * Runs `action`, then waits for the first status it causes in `state` (with `differences`, if given).
+   * The server sends a state's diagnostics before its status, so they are all in when this resolves.
+   */
+  statusAfter(
+    what: string,
+    action: () => void,
+    state: StatusParams["state"],
+    differences?: number,
+  ): Promise<StatusParams>;
   codeActions(file: string, diagnostics: Diagnostic[]): Promise<CodeAction[]>;
   codeLenses(file: string): Promise<CodeLens[]>;
   hover(file: string, line: number, character: number): Promise<Hover | null>;
@@ -113,6 +123,15 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
         };
         check();
       }),
+    statusAfter: (what, action, state, differences) => {
+      const seen = client.statuses.length;
+      action();
+      return client.waitFor(what, () =>
+        client.statuses
+          .slice(seen)
+          .find((s) => s.state === state && (differences === undefined || s.differences === differences)),
+      );
+    },
     didSave: (file) =>
       void connection.sendNotification("textDocument/didSave", { textDocument: { uri: client.uri(file) } }),
     codeActions: (file, diagnostics) =>

@@ -116,6 +116,7 @@ export class Commands {
     try {
       applied = await this.#workspace.database.run({ kind: "upgrade", migrationsDir: project.migrationsDir });
     } finally {
+      this.#workspace.databaseChanged();
       await this.#workspace.refresh();
     }
     this.#say.info(applied.length === 0 ? "the database is up to date." : `applied ${applied.join(", ")}.`);

@@ -74,7 +74,9 @@ export class DatabaseAccess {
           lockTimeoutMs: this.#options.lockTimeoutMs,
         });
       } finally {
-        this.#filesAfterLastUse = filesSignature(this.#target.dataDir);
+        // After a read, the files are as the read left them; after a write (an upgrade), the data is not
+        // what the last read saw, so the next check must read again.
+        this.#filesAfterLastUse = task.kind === "upgrade" ? undefined : filesSignature(this.#target.dataDir);
       }
     }
     this.#kept ??= await this.#sdk.Database.open(this.#target);

@@ -114,6 +114,14 @@ export class Workspace {
     await this.#polling;
   }
 
+  /**
+   * This server changed the database (an upgrade): the last read no longer holds, whatever the files or
+   * the fingerprint check would say before the next read.
+   */
+  databaseChanged(): void {
+    this.#stale = true;
+  }
+
   async dispose(): Promise<void> {
     await this.#running?.catch(() => undefined);
     await this.#polling?.catch(() => undefined);

@@ -45,6 +45,11 @@ registerHooks({
     if (context.conditions.includes("require")) return result;
     return { ...result, url: versions.versioned(result.url, context.parentURL) };
   },
+  load(url, context, nextLoad) {
+    const result = nextLoad(url, context);
+    versions.loaded(url, result.source);
+    return result;
+  },
 });
 
 /** The DSL entry, for an import of the package root by a model file (not for require()). */

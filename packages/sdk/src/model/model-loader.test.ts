@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,6 +90,23 @@ describe("createModelLoader", () => {
     expect(models.lastStats).toMatchObject({ generation: 2, reevaluated: 0 });
   });
 
+  it("decides by content: a touch evaluates nothing again, a rewrite of the same length is seen", async () => {
+    const project = writeProject("content", 2);
+    const models = loader(project.registry);
+    await models.load();
+
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(project.block(1), later, later);
+    await models.load();
+    expect(models.lastStats).toMatchObject({ reevaluated: 0 });
+
+    // "first" → "other": same size; the times put back as they were.
+    writeBlock(project.block(1), "B1", "other");
+    utimesSync(project.block(1), later, later);
+    expect(fields(await models.load(), "B1")).toEqual(["other"]);
+    expect(models.lastStats).toMatchObject({ reevaluated: 3 });
+  });
+
   it("points at the throwing line of a file that throws after an edit, and recovers when it is fixed", async () => {
     const project = writeProject("throwing", 3);
     const models = loader(project.registry);
@@ -138,8 +155,8 @@ describe("createModelLoader", () => {
     for (let i = 0; i < 8; i++) {
       writeBlock(project.block(1), "B1", `field${i}`);
       expect(fields(await models.load(), "B1")).toEqual([`field${i}`]);
-      // Give the successor time to finish its first load, so it takes over at the next one.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Once the successor has finished its first load, it takes over at the next one.
+      await models.warmUpDone();
     }
     expect(models.threadsStarted).toBeGreaterThanOrEqual(3);
   });

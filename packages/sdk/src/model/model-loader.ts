@@ -34,6 +34,8 @@ export interface ModelLoader {
   readonly lastStats: LoadStats | undefined;
   /** Threads started so far (the first one included). */
   readonly threadsStarted: number;
+  /** Settles once the successor thread being warmed up, if any, has finished its first load. */
+  warmUpDone(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ class LoaderThreads implements ModelLoader {
   /** The thread's successor, warming up. */
   #next: LoaderThread | undefined;
   #queue: Promise<unknown> = Promise.resolve();
+  #warming: Promise<void> = Promise.resolve();
   #closed = false;
   lastStats: LoadStats | undefined;
   threadsStarted = 0;
@@ -68,6 +71,10 @@ class LoaderThreads implements ModelLoader {
     const run = this.#queue.then(() => this.#load());
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  warmUpDone(): Promise<void> {
+    return this.#warming;
   }
 
   async close(): Promise<void> {
@@ -104,7 +111,7 @@ class LoaderThreads implements ModelLoader {
 
   /** Its first load finds every file imported and evaluates only what changed meanwhile. */
   #warmUp(thread: LoaderThread): LoaderThread {
-    thread.load({ keepProcessAlive: false }).then(
+    this.#warming = thread.load({ keepProcessAlive: false }).then(
       (response) => {
         thread.baselineHeap = response.stats.heapUsed;
         thread.ready = true;

@@ -3,14 +3,21 @@
 // asks `versioned()` for every import; files that did not change keep their URL and are not evaluated
 // again. A change reaches the files that import the changed one, transitively, because their imports must
 // bind to the new copy: the import graph is recorded as the hook sees it (parent → specifier).
-import { statSync } from "node:fs";
+// Whether a file changed is decided by the content Node evaluated (the load hook hands it over), not by
+// its modification time alone (file-fingerprint.ts).
 import { fileURLToPath } from "node:url";
+import {
+  currentFingerprint,
+  type FileFingerprint,
+  fingerprintOf,
+  unchangedFingerprint,
+} from "./file-fingerprint.ts";
 
 export class ModuleVersions {
   /** path → the generation whose URL the file is imported under (0: its plain URL). */
   readonly #versions = new Map<string, number>();
-  /** path → size and times of the file when that version was chosen. */
-  readonly #signatures = new Map<string, string>();
+  /** path → the content that version was evaluated from. */
+  readonly #fingerprints = new Map<string, FileFingerprint>();
   readonly #imports = new Map<string, Set<string>>();
   readonly #importers = new Map<string, Set<string>>();
   /** Files given a new version during the current load. */
@@ -42,8 +49,12 @@ export class ModuleVersions {
   beginLoad(): number {
     this.#generation++;
     const changed = new Set(this.#unsettled);
-    for (const [path, signature] of this.#signatures)
-      if (fileSignature(path) !== signature) changed.add(path);
+    for (const path of this.#versions.keys()) {
+      const recorded = this.#fingerprints.get(path);
+      const unchanged = recorded && unchangedFingerprint(path, recorded);
+      if (unchanged) this.#fingerprints.set(path, unchanged);
+      else changed.add(path);
+    }
     const stale = new Set<string>();
     const visit = (path: string) => {
       if (stale.has(path)) return;
@@ -72,10 +83,21 @@ export class ModuleVersions {
     if (version === undefined) {
       version = this.#generation;
       this.#versions.set(path, version);
-      this.#signatures.set(path, fileSignature(path));
       this.#fresh.add(path);
     }
     return version === 0 ? url : `${url}?v=${version}`;
+  }
+
+  /** From the load hook: the source Node is about to evaluate for `url` (a URL `versioned` returned). */
+  loaded(url: string, source: string | ArrayBuffer | ArrayBufferView | undefined | null): void {
+    const path = trackedPath(url, this.#tracked, true);
+    if (path === undefined || !this.#versions.has(path)) return;
+    this.#fingerprints.set(
+      path,
+      source === undefined || source === null
+        ? currentFingerprint(path)
+        : fingerprintOf(path, typeof source === "string" ? source : bytesOf(source)),
+    );
   }
 
   #addImport(parent: string, path: string): void {
@@ -86,7 +108,7 @@ export class ModuleVersions {
   /** A stale file is versioned afresh when next imported, and its imports are recorded again. */
   #forget(path: string): void {
     this.#versions.delete(path);
-    this.#signatures.delete(path);
+    this.#fingerprints.delete(path);
     for (const imported of this.#imports.get(path) ?? []) this.#importers.get(imported)?.delete(path);
     this.#imports.delete(path);
   }
@@ -111,7 +133,8 @@ function addTo(sets: Map<string, Set<string>>, key: string, value: string): void
   else sets.set(key, new Set([value]));
 }
 
-function fileSignature(path: string): string {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : "missing";
+function bytesOf(source: ArrayBuffer | ArrayBufferView): Uint8Array {
+  return source instanceof ArrayBuffer
+    ? new Uint8Array(source)
+    : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
 }

@@ -7,7 +7,7 @@ import { isRegistry } from "./definitions.ts";
 import type { DomainModel, SourceLocation } from "./domain-model.ts";
 import { ModelError, RegistryLoadError } from "./model-errors.ts";
 import { normalizeRegistry } from "./normalize-registry.ts";
-import { siteLocation } from "./source-index.ts";
+import { forgetSourceTexts, siteLocation } from "./source-index.ts";
 import { parseStackFrames } from "./stack-frames.ts";
 
 /** The SDK's package folder (…/sdk), whose frames are never "the user's". */
@@ -22,6 +22,7 @@ export function isSdkFile(file: string): boolean {
 export async function importRegistry(modulePath: string): Promise<DomainModel> {
   const url = pathToFileURL(resolve(modulePath)).href;
   let exports: Record<string, unknown>;
+  forgetSourceTexts();
   try {
     exports = await import(url);
   } catch (error) {

@@ -1,30 +1,31 @@
 // Finds a define*(...) call in its source file and the positions of the names inside its object literal,
 // so that errors and editor features point at `name: "UserBlock"` or at a field's key rather than at the
-// call. Files are read with a small scanner (source-scanner.ts); the few read last are kept (by path and
-// modification time), since a file's definitions run one after the other while it is evaluated, and a
-// long-lived loader evaluates again the same few files on each save. Node's type stripping replaces
+// call. Files are read with a small scanner (source-scanner.ts); the few read last during a load
+// are kept, since a file's definitions run one after the other while it is evaluated. Node's type stripping replaces
 // types with spaces, so runtime positions match the source text.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { SourceLocation } from "./domain-model.ts";
 import { type ObjectLiteral, SourceText, type Span } from "./source-scanner.ts";
 import type { CallSite } from "./stack-frames.ts";
 
 const CACHED_FILES = 16;
-/** Least recently used first. */
-const cache = new Map<string, { mtimeMs: number; source: SourceText | undefined }>();
+/** Least recently used first; emptied before every load (forgetSourceTexts). */
+const cache = new Map<string, SourceText | undefined>();
+
+/**
+ * Called before a registry module is imported: a file changed since the last load must be read again,
+ * and its modification time cannot tell (two saves within one tick of the file clock keep it).
+ */
+export function forgetSourceTexts(): void {
+  cache.clear();
+}
 
 function read(file: string): SourceText | undefined {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const cached = cache.get(file);
-  cache.delete(file);
-  if (cached && cached.mtimeMs === mtimeMs) {
-    cache.set(file, cached);
-    return cached.source;
+  if (cache.has(file)) {
+    const source = cache.get(file);
+    cache.delete(file);
+    cache.set(file, source);
+    return source;
   }
   let source: SourceText | undefined;
   try {
@@ -32,7 +33,7 @@ function read(file: string): SourceText | undefined {
   } catch {
     source = undefined;
   }
-  cache.set(file, { mtimeMs, source });
+  cache.set(file, source);
   if (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value!);
   return source;
 }

@@ -21,6 +21,9 @@ export interface Difference {
 
 const C = DIAGNOSTIC_CODES;
 
+/** The halves of a move are shown as the move. */
+const notMoved = (change: { moved?: boolean }) => change.moved !== true;
+
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
 }
@@ -85,7 +88,7 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
       message: `Fixed input '${c.from}' of product '${c.product}' in the database is '${c.to}' in the models (the migration renames it)`,
     });
   }
-  for (const c of changes.createProductBlockLinks) {
+  for (const c of changes.createProductBlockLinks.filter(notMoved)) {
     add({
       code: C.blockLinkMissingInDb,
       location: c.location,
@@ -94,7 +97,7 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
       message: `Product block '${c.block}' of product '${c.product}' is not linked in the database (${c.subscriptions ? `${plural(c.subscriptions, "subscription")} would get a new '${c.block}' instance` : "the migration links it"})`,
     });
   }
-  for (const c of changes.deleteProductBlockLinks) {
+  for (const c of changes.deleteProductBlockLinks.filter(notMoved)) {
     add({
       code: C.blockLinkMissingInModel,
       location: c.location,
@@ -198,7 +201,7 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
       message: `Product block '${c.from}' in the database is '${c.to}' in the models (the migration renames it; ${plural(c.instances, "instance")} keep their data)`,
     });
   }
-  for (const c of changes.createBlockRelations) {
+  for (const c of changes.createBlockRelations.filter(notMoved)) {
     const attributes = c.attributes.length ? ` (${c.attributes.join(", ")})` : "";
     const what = c.existing
       ? `holds '${c.dependsOn}' in new fields${attributes}`
@@ -210,7 +213,7 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
       message: `Product block '${c.block}' ${what} (${c.instances ? `${plural(c.instances, "instance")} of '${c.block}' would get a new '${c.dependsOn}' instance` : "the migration adds the relation"})`,
     });
   }
-  for (const c of changes.deleteBlockRelations) {
+  for (const c of changes.deleteBlockRelations.filter(notMoved)) {
     add({
       code: C.blockLinkMissingInModel,
       location: c.location,
@@ -218,6 +221,16 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
       message: c.existing
         ? `Product block '${c.block}' holds '${c.dependsOn}' through ${c.attributes.map((a) => `'${a}'`).join(", ")} in the database but not in the models (the migration deletes the '${c.dependsOn}' instances held that way)`
         : `Product block '${c.block}' holds '${c.dependsOn}' in the database but not in the models (the migration removes the relation${c.instances ? ` from ${plural(c.instances, "instance")}` : ""})`,
+    });
+  }
+  for (const c of changes.moveProductBlocks ?? []) {
+    const where = (h: (typeof c)["from"]) =>
+      "root" in h ? "at the product root" : `in '${h.block}.${h.attribute}'`;
+    add({
+      code: C.blockMoved,
+      location: c.location,
+      block: c.block,
+      message: `Product block '${c.block}' is ${where(c.from)} in the database and ${where(c.to)} in the models (the migration moves ${c.instances ? `up to ${plural(c.instances, "instance")}` : "its instances"} with their data, in ${c.products.map((p) => `'${p}'`).join(", ")})`,
     });
   }
   return out;

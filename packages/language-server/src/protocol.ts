@@ -95,6 +95,7 @@ export const DIAGNOSTIC_CODES = {
   blockMissingInDb: "orchestrator.product-block-missing-in-db",
   blockMissingInModel: "orchestrator.product-block-missing-in-model",
   blockRenamed: "orchestrator.product-block-renamed",
+  blockMoved: "orchestrator.product-block-moved",
   blockLinkMissingInDb: "orchestrator.block-link-missing-in-db",
   blockLinkMissingInModel: "orchestrator.block-link-missing-in-model",
   resourceTypeMissingInDb: "orchestrator.resource-type-missing-in-db",

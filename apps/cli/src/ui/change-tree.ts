@@ -1,6 +1,6 @@
 // A change set as a readable tree: one group per kind of thing, `+` create, `-` delete, `~` rename or
 // re-point, with what each change does to existing data.
-import type { ChangeSet } from "@orchestrator/sdk";
+import type { BlockHolder, ChangeSet } from "@orchestrator/sdk";
 import { style } from "./style.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -8,6 +8,7 @@ const add = (text: string) => style.green(`+ ${text}`);
 const del = (text: string) => style.red(`- ${text}`);
 const change = (text: string) => style.yellow(`~ ${text}`);
 const impact = (text: string) => (text ? style.dim(` (${text})`) : "");
+const holder = (h: BlockHolder) => ("root" in h ? "product root" : `${h.block}.${h.attribute}`);
 
 export function renderChangeTree(changes: ChangeSet): string {
   const groups: [string, string[]][] = [
@@ -61,7 +62,13 @@ export function renderChangeTree(changes: ChangeSet): string {
         ...changes.createProductBlockLinks.map(
           (c) =>
             add(`${c.product} → ${c.block}`) +
-            impact(c.subscriptions ? `${plural(c.subscriptions, "subscription")} get an instance` : ""),
+            impact(
+              c.moved
+                ? "moved"
+                : c.subscriptions
+                  ? `${plural(c.subscriptions, "subscription")} get an instance`
+                  : "",
+            ),
         ),
         ...changes.deleteProductBlockLinks.map((c) => del(`${c.product} → ${c.block}`)),
       ],
@@ -72,12 +79,20 @@ export function renderChangeTree(changes: ChangeSet): string {
         ...changes.createBlockRelations.map(
           (c) =>
             add(`${c.block} → ${c.dependsOn} via ${c.attributes.join(", ")}`) +
-            impact(c.instances ? `${plural(c.instances, "instance")} get one` : ""),
+            impact(c.moved ? "moved" : c.instances ? `${plural(c.instances, "instance")} get one` : ""),
         ),
         ...changes.deleteBlockRelations.map((c) =>
           del(`${c.block} → ${c.dependsOn}${c.existing ? ` via ${c.attributes.join(", ")}` : ""}`),
         ),
       ],
+    ],
+    [
+      "Moved product blocks",
+      (changes.moveProductBlocks ?? []).map(
+        (c) =>
+          change(`${c.block}: ${holder(c.from)} → ${holder(c.to)} in ${c.products.join(", ")}`) +
+          impact(c.instances ? `up to ${plural(c.instances, "instance")} re-parented, data kept` : ""),
+      ),
     ],
     [
       "Product block → resource type",

@@ -23,6 +23,7 @@ export const CHANGE_KEYS = [
   "renameProductBlocks",
   "createBlockRelations",
   "deleteBlockRelations",
+  "moveProductBlocks",
 ] as const satisfies readonly ChangeKey[];
 
 export function emptyChangeSet(): ChangeSet {

@@ -66,6 +66,8 @@ export interface ProductBlockLink {
    * instantiate on their own), parents first. Only required single-block fields; absent when none.
    */
   nested?: NestedInstance[];
+  /** Half of a move (moveProductBlocks): the block's instances are re-parented, not deleted or created. */
+  moved?: boolean;
   location: SourceLocation;
 }
 
@@ -90,6 +92,28 @@ export interface BlockRelation {
    * the models no longer have them, and only the instances held through them are deleted.
    */
   existing?: boolean;
+  /** Half of a move (moveProductBlocks): the block's instances are re-parented, not deleted or created. */
+  moved?: boolean;
+  location: SourceLocation;
+}
+
+/** Where a block's instances hang in a subscription: at the root (a product link), or under a block. */
+export type BlockHolder = { root: true } | { block: string; attribute: string };
+
+/**
+ * A block that keeps its name but changes its holder within the same subscriptions (nested → root, root
+ * → nested, one block → another): its instances, their values and their own sub-blocks are re-parented
+ * in each subscription of `products`, instead of being deleted under the old holder and created empty
+ * under the new one. The metadata rows still change through the delete and create entries marked `moved`.
+ */
+export interface MoveProductBlock {
+  block: string;
+  from: BlockHolder;
+  to: BlockHolder;
+  /** Products whose subscriptions hold the block through `from`, all of which get `to`. */
+  products: string[];
+  /** Instances of the block in the database: at most this many move. */
+  instances: number;
   location: SourceLocation;
 }
 
@@ -179,6 +203,7 @@ export interface ChangeSet {
   renameProductBlocks: RenameProductBlock[];
   createBlockRelations: BlockRelation[];
   deleteBlockRelations: BlockRelation[];
+  moveProductBlocks: MoveProductBlock[];
   renameCandidates: RenameCandidates;
   /** Entries of the `updates` argument that matched nothing and were skipped (fix g.25: no crash). */
   ignoredUpdates?: IgnoredUpdate[];

@@ -3,6 +3,7 @@
 import type { DomainModel } from "../model/domain-model.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { diffBlocks } from "./block-diff.ts";
+import { inferBlockMoves } from "./block-moves.ts";
 import type { ChangeSet, Updates } from "./change-set.ts";
 import { emptyChangeSet } from "./change-set-summary.ts";
 import { fillInstancesAtMigration } from "./instances-at-migration.ts";
@@ -25,6 +26,7 @@ export function diff(model: DomainModel, snapshot: Snapshot, updates?: Updates):
 
   diffProducts(model, db, out);
   diffBlocks(model, db, out);
+  inferBlockMoves(model, db, out);
   diffResourceTypes(model, db, out);
   fillInstancesAtMigration(db, out);
   out.renameCandidates = renameCandidates(model, db, out);

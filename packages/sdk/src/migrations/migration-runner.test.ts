@@ -179,12 +179,15 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
       try {
         const dir = migrationsDir({ "20260101000000_a.ts": dataMigration([insertProduct("A")]) });
         let release!: () => void;
+        let locked!: () => void;
         const held = new Promise<void>((resolve) => (release = resolve));
+        const acquired = new Promise<void>((resolve) => (locked = resolve));
         const holding = other.transaction(async (scope) => {
           await scope.query("SELECT pg_advisory_xact_lock(7462031)");
+          locked();
           await held;
         });
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await acquired;
         const error = await new MigrationRunner(db, migrationSources(dir), { lockTimeoutMs: 300 })
           .upgrade()
           .catch((e: unknown) => e);

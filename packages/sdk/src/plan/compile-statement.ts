@@ -14,6 +14,7 @@ import {
   isUsedOnlyThrough,
   reachableFromRoots,
 } from "./instance-sql.ts";
+import { moveBlockInstances } from "./move-sql.ts";
 import { sqlLiteral } from "./sql-literal.ts";
 import { blockId, productId, resourceTypeId, subscriptionsOf } from "./sql-names.ts";
 import type { Statement } from "./statement.ts";
@@ -139,7 +140,19 @@ export function compileStatement(statement: Statement): string[] {
       ];
 
     case "instantiateRootBlock":
-      return [instantiateRootBlock(productId(statement.product), statement.block, statement.count)];
+      return [
+        instantiateRootBlock(productId(statement.product), statement.block, statement.count, {
+          onlyMissing: statement.onlyMissing === true,
+        }),
+      ];
+    case "moveBlockInstances":
+      return moveBlockInstances(
+        statement.block,
+        statement.from,
+        statement.to,
+        statement.products,
+        statement.holderMissing,
+      );
     case "instantiateNestedBlock":
       return [
         instantiateNestedBlock(

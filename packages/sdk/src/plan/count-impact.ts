@@ -2,7 +2,7 @@
 // Counts come from the change set, i.e. the database the diff read; the migration itself decides at run
 // time, so on another database the numbers may differ (`estimate` marks counts that are lower bounds:
 // instances created under instances that this same migration creates first).
-import type { ChangeSet } from "../diff/change-set.ts";
+import type { BlockHolder, ChangeSet } from "../diff/change-set.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
 export interface ImpactCounts {
@@ -34,6 +34,11 @@ function impact(
   };
 }
 
+/** The halves of a move re-parent instances; the move's own line counts them. */
+const notMoved = (entry: { moved?: boolean }): boolean => entry.moved !== true;
+
+const holderName = (holder: BlockHolder): string => ("root" in holder ? "the product root" : holder.block);
+
 /** Changes that touch existing subscriptions, instances or values; metadata-only changes are left out. */
 export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
   const createdProducts = new Set(cs.createProducts.map((c) => c.product));
@@ -50,14 +55,23 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
     ...cs.deleteResourceTypeLinks.map((l) =>
       impact(`remove resource type ${l.resourceType} from ${l.block}`, { values: { deleted: l.values } }),
     ),
-    ...cs.deleteBlockRelations.map((r) =>
+    ...(cs.moveProductBlocks ?? []).map((m) => ({
+      ...impact(`move ${m.block} from ${holderName(m.from)} to ${holderName(m.to)}`, {
+        instances: { changed: m.instances },
+      }),
+      // At most the block's instances: those under the old holder in the products' subscriptions move.
+      estimate: true,
+    })),
+    ...cs.deleteBlockRelations.filter(notMoved).map((r) =>
       impact(`remove ${r.dependsOn} from ${r.block}`, {
         instances: { deleted: r.instances * Math.max(1, r.attributes.length) },
       }),
     ),
-    ...cs.deleteProductBlockLinks.map((l) =>
-      impact(`remove ${l.block} from product ${l.product}`, { instances: { deleted: l.subscriptions } }),
-    ),
+    ...cs.deleteProductBlockLinks
+      .filter(notMoved)
+      .map((l) =>
+        impact(`remove ${l.block} from product ${l.product}`, { instances: { deleted: l.subscriptions } }),
+      ),
     ...cs.deleteResourceTypes.map((d) =>
       impact(`delete resource type ${d.resourceType}`, { values: { deleted: d.values } }),
     ),
@@ -68,7 +82,7 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
       impact(`delete product ${d.product}`, { subscriptions: { deleted: d.subscriptions } }),
     ),
     ...cs.createProductBlockLinks
-      .filter((l) => !createdProducts.has(l.product))
+      .filter((l) => !createdProducts.has(l.product) && notMoved(l))
       .map((l) =>
         impact(`add ${l.block} to product ${l.product}`, {
           // Root instances, and one of each required sub-block under each (single-block fields).
@@ -77,7 +91,7 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
           },
         }),
       ),
-    ...cs.createBlockRelations.map((r) => ({
+    ...cs.createBlockRelations.filter(notMoved).map((r) => ({
       ...impact(`add ${r.dependsOn} to ${r.block}`, {
         instances: { created: r.instances * r.attributes.length },
       }),

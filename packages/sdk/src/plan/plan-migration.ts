@@ -43,6 +43,14 @@ function upgradeStatements(cs: ChangeSet, answers: Answers): Statement[] {
       (r): Statement => ({ kind: "renameFixedInput", ...pick(r, "product", "from", "to") }),
     ),
 
+    // Moves before the deletions: the instances they re-parent are then no longer under the lost holder.
+    ...(cs.moveProductBlocks ?? []).map(
+      (m): Statement => ({
+        kind: "moveBlockInstances",
+        ...pick(m, "block", "from", "to", "products"),
+        holderMissing: "stop",
+      }),
+    ),
     ...cs.deleteResourceTypeLinks.map(
       (l): Statement => ({ kind: "deleteResourceTypeLink", ...pick(l, "block", "resourceType") }),
     ),
@@ -128,6 +136,8 @@ function backfillStatements(cs: ChangeSet, answers: Answers, createdProducts: Se
       kind: "instantiateRootBlock",
       ...pick(link, "product", "block"),
       count: Math.max(1, link.attributes.length),
+      // A moved block's instances are at the root already; only subscriptions without one get one.
+      ...(link.moved ? { onlyMissing: true } : {}),
     });
     populated.add(link.block);
     // An existing block's sub-blocks, through the relations it already has, for the new instances only.
@@ -170,6 +180,18 @@ export function parentsFirst(relations: readonly BlockRelation[]): BlockRelation
 function downgradeStatementsOf(cs: ChangeSet): Statement[] {
   const reversed = <T>(items: readonly T[]) => [...items].reverse();
   return [
+    // Moved instances go back under their former holder first, before what the upgrade created (and
+    // would delete with its instances) is removed.
+    ...reversed(cs.moveProductBlocks ?? []).map(
+      (m): Statement => ({
+        kind: "moveBlockInstances",
+        block: m.block,
+        from: m.to,
+        to: m.from,
+        products: m.products,
+        holderMissing: "leave",
+      }),
+    ),
     ...cs.createResourceTypeLinks.map(
       (l): Statement => ({ kind: "deleteResourceTypeLink", ...pick(l, "block", "resourceType") }),
     ),

@@ -1,6 +1,7 @@
 // The plan as data: one statement kind per change (drizzle-kit's "typed statements"). The compiler turns
 // each into SQL (compile-statement.ts); the downgrade is another list of the same kinds. Names are the
 // names after this migration's renames (renames run first in the upgrade and last in the downgrade).
+import type { BlockHolder } from "../diff/change-set.ts";
 
 export interface RenameProductStatement {
   kind: "renameProduct";
@@ -128,12 +129,29 @@ export interface UpdateBlockResourceTypeStatement {
   to: string;
 }
 
-/** Every subscription of the product at run time gets `count` new root instances of the block. */
+/**
+ * Every subscription of the product at run time gets `count` new root instances of the block; with
+ * `onlyMissing`, only subscriptions that have none (a moved block's instances are already there).
+ */
 export interface InstantiateRootBlockStatement {
   kind: "instantiateRootBlock";
   product: string;
   block: string;
   count: number;
+  onlyMissing?: boolean;
+}
+/**
+ * Re-parents the block's instances in the subscriptions of `products` from one holder to another (see
+ * diff/block-moves.ts). Stops the migration when a subscription has no single instance to move them to.
+ */
+export interface MoveBlockInstancesStatement {
+  kind: "moveBlockInstances";
+  block: string;
+  from: BlockHolder;
+  to: BlockHolder;
+  products: string[];
+  /** An instance whose subscription has no instance of the new holder block: stop (upgrade) or leave it. */
+  holderMissing: "stop" | "leave";
 }
 /**
  * Every instance of `block` at run time that has no `attribute` relation to a `dependsOn` instance gets
@@ -180,6 +198,7 @@ export type Statement =
   | CreateResourceTypeLinkStatement
   | UpdateBlockResourceTypeStatement
   | InstantiateRootBlockStatement
+  | MoveBlockInstancesStatement
   | InstantiateNestedBlockStatement
   | BackfillResourceTypeStatement;
 

@@ -168,10 +168,10 @@ export function deletionConfirmation(cs: ChangeSet): Question | undefined {
       .filter((l) => l.values > 0)
       .map((l) => `${l.values} value(s) of ${l.resourceType} on ${l.block}`),
     ...cs.deleteProductBlockLinks
-      .filter((l) => l.subscriptions > 0)
+      .filter((l) => l.subscriptions > 0 && !l.moved)
       .map((l) => `the ${l.block} instances of ${l.subscriptions} subscription(s) of ${l.product}`),
     ...cs.deleteBlockRelations
-      .filter((r) => r.instances > 0)
+      .filter((r) => r.instances > 0 && !r.moved)
       .map((r) => `the ${r.dependsOn} instances held by ${r.instances} ${r.block} instance(s)`),
   ];
   if (lines.length === 0) return undefined;

@@ -79,10 +79,19 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
       ),
     ...cs.createBlockRelations.map((r) => ({
       ...impact(`add ${r.dependsOn} to ${r.block}`, {
-        instances: { created: r.instances * r.attributes.length },
+        instances: { created: (r.instancesAtMigration ?? r.instances) * r.attributes.length },
       }),
       estimate: true,
     })),
+    // Filled only when confirmed; otherwise the lists stay short and nothing is created.
+    ...cs.createBlockRelations.flatMap((r) =>
+      (r.belowMin ?? []).map((list) => ({
+        ...impact(`fill ${r.block}.${list.attribute} up to ${list.min} ${r.dependsOn}`, {
+          instances: { created: answers.fillListsToMin ? list.elements : 0 },
+        }),
+        estimate: true,
+      })),
+    ),
     ...cs.createResourceTypeLinks.map((l) => {
       const values = own(own(answers.defaultValues, l.block), l.resourceType) ?? [];
       return impact(`add resource type ${l.resourceType} to ${l.block}`, {

@@ -1,7 +1,9 @@
 // What each change does to existing data, for the table a front end shows before asking to confirm.
 // Counts come from the change set, i.e. the database the diff read; the migration itself decides at run
-// time, so on another database the numbers may differ (`estimate` marks counts that are lower bounds:
-// instances created under instances that this same migration creates first).
+// time, so on another database the numbers may differ (`estimate` marks counts decided at run time:
+// instances created under instances that this same migration creates first are counted, but a cycle of
+// new relations only one level deep). Created instances are listed as deletions are: a migration creates
+// none that this table does not count.
 import type { ChangeSet } from "../diff/change-set.ts";
 import { type Answers, own } from "../questions/answers.ts";
 

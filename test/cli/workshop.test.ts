@@ -180,14 +180,18 @@ describe.each(DATABASE_KINDS)("the workshop on %s", (kind) => {
     const yesOnly = await cli("db", "migrate-domain-models", "Drop User external", "--yes");
     expect(yesOnly.code).toBe(3);
     expect(yesOnly.stderr).toMatch(/confirm/i);
+    // The refusal names the flag this command has.
+    expect(yesOnly.stderr).toContain("--yes --confirm-warnings");
+    expect(yesOnly.stderr).not.toContain("--confirm-deletions");
     expect(migrationFiles()).toHaveLength(1);
 
+    // --confirm-deletions is an alias of --confirm-warnings.
     const confirmed = await cli(
       "db",
       "migrate-domain-models",
       "Drop User external",
       "--yes",
-      "--confirm-warnings",
+      kind === "pglite" ? "--confirm-warnings" : "--confirm-deletions",
     );
     expect(confirmed.code, confirmed.stderr).toBe(0);
     expect(confirmed.stdout).toMatch(/User external/);

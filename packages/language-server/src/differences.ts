@@ -202,6 +202,14 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
     });
   }
   for (const c of changes.createBlockRelations.filter(notMoved)) {
+    for (const l of c.belowMin ?? [])
+      add({
+        code: C.blockLinkMissingInDb,
+        location: c.location,
+        block: c.block,
+        message: `${plural(l.instances, "instance")} of '${c.block}' hold fewer than ${l.min} '${c.dependsOn}' in '${l.attribute}' (the migration fills them up to the minimum only when confirmed: ${plural(l.elements, "new instance")})`,
+      });
+    if (c.existing && c.attributes.length === 0) continue;
     const attributes = c.attributes.length ? ` (${c.attributes.join(", ")})` : "";
     const what = c.existing
       ? `holds '${c.dependsOn}' in new fields${attributes}`
@@ -210,7 +218,7 @@ export function listDifferences(model: DomainModel, changes: ChangeSet): Differe
       code: C.blockLinkMissingInDb,
       location: c.location,
       block: c.block,
-      message: `Product block '${c.block}' ${what} (${c.instances ? `${plural(c.instances, "instance")} of '${c.block}' would get a new '${c.dependsOn}' instance` : "the migration adds the relation"})`,
+      message: `Product block '${c.block}' ${what} (${c.instances && c.attributes.length ? `${plural(c.instances, "instance")} of '${c.block}' would get a new '${c.dependsOn}' instance` : "the migration adds the relation"})`,
     });
   }
   for (const c of changes.deleteBlockRelations.filter(notMoved)) {

@@ -27,6 +27,29 @@ describe("change tree", () => {
     );
   });
 
+  it("shows a list below its minimum, and no instance for a relation held only through lists", () => {
+    const changes = empty();
+    changes.createBlockRelations.push(
+      { block: "Holder", dependsOn: "Tag", attributes: [], instances: 5, location: at },
+      {
+        block: "PB",
+        dependsOn: "SubBlock",
+        attributes: [],
+        instances: 3,
+        existing: true,
+        belowMin: [{ attribute: "sub_block_list", min: 2, instances: 2, elements: 3 }],
+        location: at,
+      },
+    );
+    expect(renderChangeTree(changes)).toBe(
+      [
+        "Product block → product block",
+        "  + Holder → Tag",
+        "  + PB → SubBlock via sub_block_list: below its minimum of 2 (2 instances short of 3 elements)",
+      ].join("\n"),
+    );
+  });
+
   it("prints nothing for an empty change set", () => {
     expect(renderChangeTree(empty())).toBe("");
   });

@@ -76,11 +76,28 @@ export function renderChangeTree(changes: ChangeSet): string {
     [
       "Product block → product block",
       [
-        ...changes.createBlockRelations.map(
-          (c) =>
-            add(`${c.block} → ${c.dependsOn} via ${c.attributes.join(", ")}`) +
-            impact(c.moved ? "moved" : c.instances ? `${plural(c.instances, "instance")} get one` : ""),
-        ),
+        ...changes.createBlockRelations.flatMap((c) => [
+          ...(c.existing && c.attributes.length === 0
+            ? []
+            : [
+                add(
+                  `${c.block} → ${c.dependsOn}${c.attributes.length ? ` via ${c.attributes.join(", ")}` : ""}`,
+                ) +
+                  impact(
+                    c.moved
+                      ? "moved"
+                      : c.instances && c.attributes.length
+                        ? `${plural(c.instances, "instance")} get one`
+                        : "",
+                  ),
+              ]),
+          // Reported whether or not the fill is confirmed: the impact table says what it creates.
+          ...(c.belowMin ?? []).map(
+            (l) =>
+              add(`${c.block} → ${c.dependsOn} via ${l.attribute}: below its minimum of ${l.min}`) +
+              impact(`${plural(l.instances, "instance")} short of ${plural(l.elements, "element")}`),
+          ),
+        ]),
         ...changes.deleteBlockRelations.map((c) =>
           del(`${c.block} → ${c.dependsOn}${c.existing ? ` via ${c.attributes.join(", ")}` : ""}`),
         ),

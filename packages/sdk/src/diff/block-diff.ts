@@ -2,7 +2,7 @@
 // blocks that use each other cannot make the diff recurse (fix g.11), and a block reached only through a
 // new product is compared too (fix g.5).
 import type { DomainModel, ModelBlock, SourceLocation } from "../model/domain-model.ts";
-import { heldBlocks } from "./attributes.ts";
+import { heldBlocks, listBelowMin, mustHold } from "./attributes.ts";
 import type { ChangeSet } from "./change-set.ts";
 import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
 
@@ -54,14 +54,30 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
   }
 
   const held = heldBlocks(block.blockFields);
+  const fields = new Map(block.blockFields.map((f) => [f.attribute, f]));
   const seenThrough = (attribute: string) => {
-    const holds = block.blockFields.find((f) => f.attribute === attribute)?.blocks ?? [];
+    const holds = fields.get(attribute)?.blocks ?? [];
     return (row?.dependsOn ?? []).some((r) => holds.includes(r.block) && r.attributes.includes(attribute));
   };
   for (const [dependsOn, { attributes, location, locations }] of held) {
     const relation = row?.dependsOn.find((r) => r.block === dependsOn);
+    // Only required single blocks are instantiated (mustHold). A list short of its minimum is filled
+    // with its first block, so it is reported on that relation only.
+    const required = attributes.filter((a) => mustHold(fields.get(a)!));
+    const belowMin = attributes
+      .map((a) => fields.get(a)!)
+      .filter((f) => f.blocks[0] === dependsOn)
+      .flatMap((f) => listBelowMin(f, instances, row?.attributeSizes[f.attribute]) ?? []);
+    const short = belowMin.length > 0 ? { belowMin } : {};
     if (!relation) {
-      out.createBlockRelations.push({ block: block.name, dependsOn, attributes, instances, location });
+      out.createBlockRelations.push({
+        block: block.name,
+        dependsOn,
+        attributes: required,
+        instances,
+        ...short,
+        location,
+      });
       continue;
     }
     // The relation row exists. Attributes seen on instance relations tell which attributes already have
@@ -79,17 +95,18 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
         location: block.location,
       });
     }
-    if (relation.attributes.length === 0 || instances === 0) continue;
     // A union attribute holds one of its blocks: seen holding any of them, it is not missing.
-    const missing = attributes.filter((a) => !seenThrough(a));
-    if (missing.length === 0) continue;
+    const missing =
+      relation.attributes.length === 0 || instances === 0 ? [] : required.filter((a) => !seenThrough(a));
+    if (missing.length === 0 && belowMin.length === 0) continue;
     out.createBlockRelations.push({
       block: block.name,
       dependsOn,
       attributes: missing,
       instances,
       existing: true,
-      location: locations[missing[0]!]!,
+      ...short,
+      location: locations[missing[0] ?? belowMin[0]!.attribute]!,
     });
   }
   for (const relation of byName(row?.dependsOn ?? [], (r) => r.block)) {

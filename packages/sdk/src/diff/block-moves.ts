@@ -51,7 +51,6 @@ function moveOf(
   if (lostRelations.length + Math.min(lostLinks.length, 1) !== 1) return undefined;
   if (gainedRelations.length + Math.min(gainedLinks.length, 1) !== 1) return undefined;
   if (gainedLinks.some((l) => l.attributes.length !== 1)) return undefined;
-  if (gainedRelations.some((r) => r.attributes.length !== 1)) return undefined;
 
   let from: BlockHolder;
   let products: string[];
@@ -73,7 +72,15 @@ function moveOf(
   }
 
   const [gained] = gainedRelations;
-  const to: BlockHolder = gained ? { block: gained.block, attribute: gained.attributes[0]! } : { root: true };
+  let to: BlockHolder = { root: true };
+  if (gained) {
+    // The model's field (the relation entry lists only the attributes that get new instances).
+    const fields = model.blocks
+      .find((b) => b.name === gained.block)
+      ?.blockFields.filter((field) => field.blocks.includes(gained.dependsOn));
+    if (fields?.length !== 1) return undefined;
+    to = { block: gained.block, attribute: fields[0]!.attribute };
+  }
   const complete = gained
     ? products.every((product) => productHoldsInModel(model, product, gained.block)) &&
       db.blocks.has(gained.block)

@@ -82,10 +82,26 @@ export interface NestedInstance {
 export interface BlockRelation {
   block: string;
   dependsOn: string;
-  /** Attributes of `block` holding `dependsOn`; one instance per attribute is created (fix g.2, g.8). */
+  /**
+   * Attributes of `block` holding `dependsOn` through which every `block` instance lacking one gets one
+   * instance (fix g.2, g.8): required single-block fields only. An optional field may be absent and a
+   * list may be empty within its bounds, so neither is ever given an instance here; a new relation held
+   * only through those has none. On a delete entry: every attribute whose instances go.
+   */
   attributes: string[];
   /** Instances of `block` in the database. */
   instances: number;
+  /**
+   * Create entries only: instances of `block` when the migration runs, i.e. `instances` plus those it
+   * creates first (instances-at-migration.ts); each gets one instance per attribute.
+   */
+  instancesAtMigration?: number;
+  /**
+   * Create entries only: lists of `block` whose `.min()` some instances fall short of. They are filled up
+   * to the minimum with new `dependsOn` instances when the migration runs, and only when the user
+   * confirms; otherwise they are reported and left as they are.
+   */
+  belowMin?: ListBelowMin[];
   /**
    * The product_block_relations row exists and stays; only `attributes` change. On a create entry: they
    * are new, instances are created for them but no relation row inserted (fix g.2). On a delete entry:
@@ -115,6 +131,16 @@ export interface MoveProductBlock {
   /** Instances of the block in the database: at most this many move. */
   instances: number;
   location: SourceLocation;
+}
+
+/** A list attribute that some instances hold fewer elements of than its `.min()`. */
+export interface ListBelowMin {
+  attribute: string;
+  min: number;
+  /** Instances of the block holding fewer than `min` elements through `attribute`. */
+  instances: number;
+  /** Elements those instances lack: the instances a confirmed fill creates. */
+  elements: number;
 }
 
 /** block → resource type (product_block_resource_types). */

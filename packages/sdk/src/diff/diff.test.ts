@@ -104,7 +104,7 @@ describe("diff: block differences (c.1) and default values (c.8)", () => {
     expect(changeSet.deleteResourceTypes[0]!.location).toEqual(userBlock.location);
   });
 
-  it("a block newly held by an existing block with instances gets one instance per attribute (c.8 rule 2)", () => {
+  it("a block newly held by an existing block with instances gets one instance per required single attribute (c.8 rule 2)", () => {
     const Tag = defineProductBlock({ name: "Tag", fields: { label: r.string() } });
     const before = workshopModel();
     const Group = defineProductBlock({
@@ -118,11 +118,13 @@ describe("diff: block differences (c.1) and default values (c.8)", () => {
     );
     const db = snapshotFromModel(before, { instances: { UserGroupBlock: 5 } });
     const changeSet = diff(model, db);
+    // The new list starts empty, which a list without a minimum may be: only `main` gets an instance.
     expect(changeSet.createBlockRelations).toMatchObject([
-      { block: "UserGroupBlock", dependsOn: "Tag", attributes: ["tags", "main"], instances: 5 },
+      { block: "UserGroupBlock", dependsOn: "Tag", attributes: ["main"], instances: 5 },
     ]);
+    expect(changeSet.createBlockRelations[0]!.belowMin).toBeUndefined();
     expect(changeSet.createResourceTypeLinks).toMatchObject([
-      { block: "Tag", resourceType: "label", instances: 10 },
+      { block: "Tag", resourceType: "label", instances: 5 },
     ]);
   });
 });
@@ -286,7 +288,7 @@ describe("diff: fixed bugs of the reference (g)", () => {
     expect(isEmptyChangeSet(diff(workshopModel({ secondGroup: true }), db))).toBe(true);
   });
 
-  it("g.8: a new relation lists every attribute", () => {
+  it("g.8: a new relation lists every required attribute", () => {
     const changeSet = diff(workshopModel({ secondGroup: true }), EMPTY);
     expect(changeSet.createBlockRelations[0]!.attributes).toEqual(["group", "other_group"]);
   });
@@ -303,10 +305,11 @@ describe("diff: fixed bugs of the reference (g)", () => {
       defineRegistry({ P: defineProductType({ name: "P", blocks: { holder: r.block(Holder) } }) }),
     );
     const changeSet = diff(model, EMPTY);
+    // `more` is a list: it relates B and C, and gets no instance of its own.
     expect(changeSet.createBlockRelations.map((rel) => [rel.dependsOn, rel.attributes])).toEqual([
       ["A", ["either"]],
-      ["B", ["either", "more"]],
-      ["C", ["more", "one"]],
+      ["B", ["either"]],
+      ["C", ["one"]],
     ]);
     expect(isEmptyChangeSet(diff(model, snapshotFromModel(model)))).toBe(true);
   });
@@ -382,5 +385,74 @@ describe("diff: determinism", () => {
     const copies = JSON.stringify([model, db]);
     diff(model, db, { resource_types: { x: "y" } });
     expect(JSON.stringify([model, db])).toBe(copies);
+  });
+});
+
+describe("diff: optional block fields and lists get no instances of their own (issue 16)", () => {
+  const Sub = defineProductBlock({ name: "Sub", fields: { text: r.string() } });
+  const holder = (list = r.list(r.block(Sub))) =>
+    normalizeRegistry(
+      defineRegistry({
+        P: defineProductType({
+          name: "P",
+          blocks: {
+            holder: r.block(
+              defineProductBlock({ name: "Holder", fields: { one: r.block(Sub), many: list } }),
+            ),
+          },
+        }),
+      }),
+    );
+  /** Holder's 5 instances each hold one Sub through `one`, and lists of the sizes given. */
+  const withLists = (many: { size: number; instances: number }[]): Snapshot => {
+    const db = snapshotFromModel(holder(), { instances: { Holder: 5, Sub: 5 } });
+    const block = db.blocks.find((b) => b.name === "Holder")!;
+    block.dependsOn = [{ block: "Sub", attributes: many.length > 0 ? ["many", "one"] : ["one"] }];
+    block.attributeSizes = { one: [{ size: 1, instances: 5 }], ...(many.length > 0 ? { many } : {}) };
+    return db;
+  };
+
+  it("an optional attribute nothing holds is not missing", () => {
+    const db = snapshotFromModel(workshopModel(), { instances: { UserBlock: 3 } });
+    expect(isEmptyChangeSet(diff(workshopModel({ secondGroup: "optional" }), db))).toBe(true);
+  });
+
+  it("a new relation through an optional attribute alone creates the relation and no instances", () => {
+    const changeSet = diff(workshopModel({ secondGroup: "optional" }), EMPTY);
+    expect(changeSet.createBlockRelations[0]!.attributes).toEqual(["group"]);
+  });
+
+  it("an empty list without a minimum is not missing", () => {
+    expect(isEmptyChangeSet(diff(holder(), withLists([])))).toBe(true);
+  });
+
+  it("a list whose instances all reach its minimum is not reported", () => {
+    const list = r.list(r.block(Sub)).min(2);
+    expect(
+      isEmptyChangeSet(
+        diff(
+          holder(list),
+          withLists([
+            { size: 2, instances: 4 },
+            { size: 3, instances: 1 },
+          ]),
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it("a list below its minimum on some instances is reported with what a fill would create", () => {
+    const list = r.list(r.block(Sub)).min(2);
+    const changeSet = diff(holder(list), withLists([{ size: 1, instances: 2 }]));
+    // 3 instances hold none, 2 hold one: 3 × 2 + 2 × 1 elements are missing.
+    expect(changeSet.createBlockRelations).toMatchObject([
+      {
+        block: "Holder",
+        dependsOn: "Sub",
+        attributes: [],
+        existing: true,
+        belowMin: [{ attribute: "many", min: 2, instances: 5, elements: 8 }],
+      },
+    ]);
   });
 });

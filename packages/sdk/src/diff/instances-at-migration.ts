@@ -1,7 +1,8 @@
 // §c.8: how many instances of a block will exist when the migration runs, which decides whether a new
 // resource type link needs a default value. Existing instances, plus the root instances created for
 // subscriptions of products newly linked to the block (and the sub-blocks of an existing block so
-// linked), plus the instances created under in-use-by blocks of new relations (per attribute). Unlike the reference (rule 2 stops at relations), sources add up.
+// linked), plus the instances created under in-use-by blocks of new relations (per attribute), plus
+// the elements a fill of lists below their minimum would add. Unlike the reference (rule 2 stops at relations), sources add up.
 import type { ChangeSet } from "./change-set.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";
 
@@ -20,11 +21,17 @@ export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): v
         if (nested.dependsOn === block) total += link.subscriptions * link.attributes.length;
     }
     for (const relation of out.createBlockRelations) {
-      if (relation.dependsOn === block) total += count(relation.block, visiting) * relation.attributes.length;
+      if (relation.dependsOn !== block) continue;
+      total += count(relation.block, visiting) * relation.attributes.length;
+      // Counted as if the fill were confirmed: the default-value question must be asked before it is.
+      for (const list of relation.belowMin ?? []) total += list.elements;
     }
     visiting.delete(block);
     memo.set(block, total);
     return total;
   };
   for (const link of out.createResourceTypeLinks) link.instances = count(link.block, new Set());
+  // What the impact multiplies: the relation's instances are created under new in-use-by instances too.
+  for (const relation of out.createBlockRelations)
+    if (relation.attributes.length > 0) relation.instancesAtMigration = count(relation.block, new Set());
 }

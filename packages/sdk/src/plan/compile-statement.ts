@@ -6,6 +6,7 @@ import {
   backfillResourceType,
   deleteInstancesWithDescendants,
   deleteValuesOnBlock,
+  fillListToMin,
   instancesOf,
   instantiateNestedBlock,
   instantiateRootBlock,
@@ -163,6 +164,8 @@ export function compileStatement(statement: Statement): string[] {
             reachableFromRoots(statement.within.root, subscriptionsOf(statement.within.product)),
         ),
       ];
+    case "fillListToMin":
+      return [fillListToMin(statement.block, statement.dependsOn, statement.attribute, statement.min)];
     case "backfillResourceType":
       return statement.values.length === 0
         ? []

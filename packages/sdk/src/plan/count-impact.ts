@@ -1,7 +1,9 @@
 // What each change does to existing data, for the table a front end shows before asking to confirm.
 // Counts come from the change set, i.e. the database the diff read; the migration itself decides at run
-// time, so on another database the numbers may differ (`estimate` marks counts that are lower bounds:
-// instances created under instances that this same migration creates first).
+// time, so on another database the numbers may differ (`estimate` marks counts decided at run time:
+// instances created under instances that this same migration creates first are counted, but a cycle of
+// new relations only one level deep). Created instances are listed as deletions are: a migration creates
+// none that this table does not count.
 import type { BlockHolder, ChangeSet } from "../diff/change-set.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
@@ -93,10 +95,19 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
       ),
     ...cs.createBlockRelations.filter(notMoved).map((r) => ({
       ...impact(`add ${r.dependsOn} to ${r.block}`, {
-        instances: { created: r.instances * r.attributes.length },
+        instances: { created: (r.instancesAtMigration ?? r.instances) * r.attributes.length },
       }),
       estimate: true,
     })),
+    // Filled only when confirmed; otherwise the lists stay short and nothing is created.
+    ...cs.createBlockRelations.flatMap((r) =>
+      (r.belowMin ?? []).map((list) => ({
+        ...impact(`fill ${r.block}.${list.attribute} up to ${list.min} ${r.dependsOn}`, {
+          instances: { created: answers.fillListsToMin ? list.elements : 0 },
+        }),
+        estimate: true,
+      })),
+    ),
     ...cs.createResourceTypeLinks.map((l) => {
       const values = own(own(answers.defaultValues, l.block), l.resourceType) ?? [];
       return impact(`add resource type ${l.resourceType} to ${l.block}`, {

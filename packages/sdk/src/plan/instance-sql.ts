@@ -77,6 +77,29 @@ export function instantiateNestedBlock(
 }
 
 /**
+ * New `dependsOn` instances for every `block` instance holding fewer than `min` through the list
+ * `attribute` (counted when the migration runs, whatever blocks they are), numbered after its last
+ * element. Ids are generated once in a CTE used by both inserts, as in instantiateNestedBlock.
+ */
+export function fillListToMin(block: string, dependsOn: string, attribute: string, min: number): string {
+  const attr = sqlLiteral(attribute);
+  const target = Math.trunc(min);
+  return (
+    "WITH short AS (SELECT si.subscription_instance_id, si.subscription_id, count(r.depends_on_id) AS held, " +
+    "coalesce(max(r.order_id), -1) AS last FROM subscription_instances si LEFT JOIN subscription_instance_relations r " +
+    `ON r.in_use_by_id = si.subscription_instance_id AND r.domain_model_attr = ${attr} ` +
+    `WHERE si.product_block_id = ${blockId(block)} GROUP BY si.subscription_instance_id, si.subscription_id ` +
+    `HAVING count(r.depends_on_id) < ${target}), ` +
+    "src AS (SELECT gen_random_uuid() AS new_id, short.subscription_instance_id, short.subscription_id, " +
+    `short.last + g.n AS order_id FROM short CROSS JOIN generate_series(1, ${target}) AS g(n) WHERE short.held + g.n <= ${target}), ` +
+    "ins AS (INSERT INTO subscription_instances (subscription_instance_id, subscription_id, product_block_id) " +
+    `SELECT new_id, subscription_id, ${blockId(dependsOn)} FROM src) ` +
+    "INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr) " +
+    `SELECT subscription_instance_id, new_id, order_id, ${attr} FROM src`
+  );
+}
+
+/**
  * The root instances of `block` in the subscriptions listed, and every instance they hold, transitively
  * (a sub-query of ids; UNION stops at cycles).
  */

@@ -155,6 +155,12 @@ function backfillStatements(cs: ChangeSet, answers: Answers, createdProducts: Se
       populated.add(relation.dependsOn);
     }
   }
+  // Lists below their minimum, after the instances that may hold them and before the default values
+  // that the new elements need too.
+  if (answers.fillListsToMin)
+    for (const relation of cs.createBlockRelations)
+      for (const { attribute, min } of relation.belowMin ?? [])
+        out.push({ kind: "fillListToMin", ...pick(relation, "block", "dependsOn"), attribute, min });
   for (const link of cs.createResourceTypeLinks) {
     const values = own(own(answers.defaultValues, link.block), link.resourceType);
     if (values && values.length > 0)

@@ -168,6 +168,18 @@ export interface InstantiateNestedBlockStatement {
    */
   within?: { product: string; root: string };
 }
+/**
+ * Every instance of `block` at run time holding fewer than `min` instances through the list `attribute`
+ * gets new `dependsOn` instances up to `min`, appended after its elements. Only emitted when the user
+ * confirmed the fill; the downgrade leaves them (it cannot tell them from elements added since).
+ */
+export interface FillListToMinStatement {
+  kind: "fillListToMin";
+  block: string;
+  dependsOn: string;
+  attribute: string;
+  min: number;
+}
 /** Every instance of the block at run time without a value of the type gets one row per value. */
 export interface BackfillResourceTypeStatement {
   kind: "backfillResourceType";
@@ -200,6 +212,7 @@ export type Statement =
   | InstantiateRootBlockStatement
   | MoveBlockInstancesStatement
   | InstantiateNestedBlockStatement
+  | FillListToMinStatement
   | BackfillResourceTypeStatement;
 
 export type StatementKind = Statement["kind"];

@@ -23,7 +23,7 @@ export async function compareWithDatabase(
     throw isMissingTable(error) ? ProjectError.schemaMissing(db.label) : error;
   });
   const first = diff(model, metadata, updates);
-  const snapshot = await addCounts(db, metadata, first, blocksHoldingABlockTwice(model));
+  const snapshot = await addCounts(db, metadata, first, blocksCountedPerAttribute(model));
   return { snapshot, changes: snapshot === metadata ? first : diff(model, snapshot, updates) };
 }
 
@@ -58,19 +58,23 @@ export function compareAgain(
 /** The names whose counts `compareWithDatabase` reads for this model and change set. */
 function countedNames(model: DomainModel, changes: ChangeSet): ReturnType<typeof touchedNames> {
   const names = touchedNames(changes);
-  for (const block of blocksHoldingABlockTwice(model)) names.blocks.add(block);
+  for (const block of blocksCountedPerAttribute(model)) names.blocks.add(block);
   return names;
 }
 
 /**
- * Blocks with two or more attributes holding the same block type. Only the attributes seen on their
- * instance relations tell whether each attribute already has instances (the relation row has none, g.2).
+ * Blocks whose instances are counted per attribute even when the change set does not touch them. Those
+ * with two or more attributes holding the same block type: only the attributes seen on their instance
+ * relations tell whether each attribute already has instances (the relation row has none, g.2). Those
+ * with a list of blocks that has a `.min()`: only the sizes of their lists tell whether an instance falls
+ * short of it.
  */
-function blocksHoldingABlockTwice(model: DomainModel): string[] {
+function blocksCountedPerAttribute(model: DomainModel): string[] {
   return model.blocks
     .filter((block) => {
       const held = block.blockFields.flatMap((field) => field.blocks);
-      return new Set(held).size < held.length;
+      const holdsTwice = new Set(held).size < held.length;
+      return holdsTwice || block.blockFields.some((field) => field.list && (field.min ?? 0) > 0);
     })
     .map((block) => block.name);
 }

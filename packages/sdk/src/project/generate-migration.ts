@@ -26,6 +26,8 @@ export interface GenerateMigrationOptions {
   resolver?: AnswerResolver;
   /** Deleting existing data is confirmed in advance. */
   confirmDeletions?: boolean;
+  /** Filling lists below their `.min()` is answered in advance: true fills, false leaves; undefined asks. */
+  fillListsToMin?: boolean;
   /** false: plan only (--test), write nothing. */
   write?: boolean;
   /** Called with the plan before the file is written; false cancels (nothing is written). */
@@ -67,7 +69,12 @@ export async function generateMigration(
   const resolved = await resolveAnswers(
     comparison.changes,
     model,
-    { inputs: options.inputs, updates: options.updates, confirmDeletions: options.confirmDeletions ?? false },
+    {
+      inputs: options.inputs,
+      updates: options.updates,
+      confirmDeletions: options.confirmDeletions ?? false,
+      ...(options.fillListsToMin === undefined ? {} : { fillListsToMin: options.fillListsToMin }),
+    },
     options.resolver,
   );
   const plan = planMigration(resolved.changeSet, resolved.answers);

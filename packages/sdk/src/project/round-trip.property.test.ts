@@ -13,6 +13,7 @@ import { useMigratedDatabase } from "../db/testing/migrated-database.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
 import { CHANGE_KEYS, isEmptyChangeSet } from "../diff/change-set-summary.ts";
 import { diff } from "../diff/diff.ts";
+import { countImpact } from "../plan/count-impact.ts";
 import { planMigration } from "../plan/plan-migration.ts";
 import { resolveAnswers } from "../questions/resolve-answers.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
@@ -20,11 +21,13 @@ import { arbitraryRawModel, toModel } from "../testing/arbitrary-model.ts";
 import { DATABASE_KINDS, type DatabaseKind } from "../testing/databases.ts";
 import { fixedAnswerResolver } from "../testing/round-trip/answer-resolver.ts";
 import {
+  createdInstances,
   type DataCounts,
   dataCounts,
   metadataLines,
   missingData,
   resetDatabase,
+  unlistedInstances,
 } from "../testing/round-trip/database-state.ts";
 import { applyEdit, arbitraryEdit, editDeletes, modelDiffText } from "../testing/round-trip/model-edits.ts";
 import {
@@ -153,6 +156,34 @@ const REGRESSIONS: Case[] = [
     data: { counts: [0, 1, 0, 0], choices: [] },
     acceptRenames: false,
   },
+  // Issue 16: B0 holds B1 through a list and a single field; the subscription's list is empty (no
+  // choices: lists empty). Any edit of B0 created a B1 instance through the list (diff/block-diff.ts).
+  {
+    raw: {
+      blocks: [
+        {
+          name: "B0",
+          resourceTypes: ["r0"],
+          fields: [
+            { attribute: "f0", targets: [1], list: true, optional: false },
+            { attribute: "f1", targets: [1], list: false, optional: false },
+          ],
+        },
+        { name: "B1", resourceTypes: ["r1"], fields: [] },
+      ],
+      types: [
+        {
+          name: "T0",
+          fixedInputs: [],
+          fields: [{ attribute: "f0", targets: [0], list: false, optional: false }],
+        },
+      ],
+      products: [{ name: "P0", type: 0 }],
+    },
+    edit: { kind: "addResourceType", block: "B0", resourceType: "r2" },
+    data: { counts: [1, 0, 0, 0], choices: [] },
+    acceptRenames: false,
+  },
 ];
 
 const DELETE_KEYS = CHANGE_KEYS.filter((key) => key.startsWith("delete"));
@@ -245,6 +276,19 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
   const lost = (Object.keys(before) as (keyof DataCounts)[]).filter((k) => after[k] < before[k]);
   if (!deletes && lost.length > 0)
     fail(`the upgrade lost ${lost.join(", ")}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  // Nothing appears that the change set does not list, and no more than its impact counts.
+  const unlisted = await unlistedInstances(db, resolved.changeSet, resolved.answers.fillListsToMin);
+  if (unlisted.length > 0)
+    fail(
+      "the upgrade created instances the change set does not list:",
+      unlisted.map((u) => `  ${u}`),
+    );
+  const created = await createdInstances(db);
+  const counted = countImpact(resolved.changeSet, resolved.answers).reduce(
+    (n, i) => n + i.instances.created,
+    0,
+  );
+  if (created > counted) fail(`the upgrade created ${created} instances, its impact counts ${counted}`);
   const missing = await missingData(db, resolved.changeSet);
   if (missing.length > 0)
     fail(

@@ -30,6 +30,8 @@ export interface Answers {
    * per element (list resource types), an empty list = no rows.
    */
   defaultValues: Record<string, Record<string, string[]>>;
+  /** The user confirmed filling the lists below their `.min()` (change set `belowMin`); false: leave them. */
+  fillListsToMin: boolean;
 }
 
 /** Own-property lookup: safe for any name, including "__proto__" or "constructor". */
@@ -38,5 +40,12 @@ export function own<T>(record: Record<string, T> | undefined, key: string): T | 
 }
 
 export function emptyAnswers(): Answers {
-  return { products: {}, fixedInputs: {}, blocks: {}, resourceTypes: {}, defaultValues: {} };
+  return {
+    products: {},
+    fixedInputs: {},
+    blocks: {},
+    resourceTypes: {},
+    defaultValues: {},
+    fillListsToMin: false,
+  };
 }

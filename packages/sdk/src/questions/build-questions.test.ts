@@ -88,4 +88,29 @@ describe("listQuestions", () => {
     expect(first?.prompt).toContain("product Old and its 3 subscription(s)");
     expect(first?.prompt).toContain("2 value(s) of rt on B");
   });
+
+  it("a list below its minimum raises one yes/no question naming the instances and the elements", () => {
+    const cs = workshopChangeSet();
+    const location = cs.createProducts[0]!.location;
+    cs.createBlockRelations = [
+      {
+        block: "UserBlock",
+        dependsOn: "UserGroupBlock",
+        attributes: [],
+        instances: 4,
+        existing: true,
+        belowMin: [{ attribute: "groups", min: 2, instances: 3, elements: 5 }],
+        location,
+      },
+    ];
+    const fill = listQuestions(cs, workshopModel()).filter((q) => q.kind === "confirm-list-fill");
+    expect(fill).toHaveLength(1);
+    expect(fill[0]!.prompt).toContain(
+      "3 UserBlock instance(s) hold fewer than 2 in groups: 5 new UserGroupBlock instance(s)",
+    );
+    expect(fill[0]!.default).toBe("false");
+    expect(fill[0]!.validate("no")).toBeUndefined();
+    cs.createBlockRelations[0]!.belowMin = undefined;
+    expect(listQuestions(cs, workshopModel()).some((q) => q.kind === "confirm-list-fill")).toBe(false);
+  });
 });

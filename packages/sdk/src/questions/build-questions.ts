@@ -26,6 +26,8 @@ export function listQuestions(cs: ChangeSet, model: DomainModel): Question[] {
   const questions: Question[] = [];
   const confirm = deletionConfirmation(cs);
   if (confirm) questions.push(confirm);
+  const fill = listFillConfirmation(cs);
+  if (fill) questions.push(fill);
 
   for (const { product, productType } of cs.createProducts) {
     const subject = { product, productType };
@@ -183,5 +185,29 @@ export function deletionConfirmation(cs: ChangeSet): Question | undefined {
     prompt: `This migration deletes existing data:\n${lines.map((l) => `  - ${l}`).join("\n")}\nContinue?`,
     default: "false",
     constraints: { required: true },
+  });
+}
+
+/**
+ * One yes/no question listing the lists that instances hold fewer elements of than their `.min()`; none
+ * when there are none. Yes fills them up to the minimum with new instances; no leaves them as they are
+ * (the migration goes on): the diff never adds list elements nobody asked for.
+ */
+export function listFillConfirmation(cs: ChangeSet): Question | undefined {
+  const lines = cs.createBlockRelations.flatMap((r) =>
+    (r.belowMin ?? []).map(
+      (l) =>
+        `${l.instances} ${r.block} instance(s) hold fewer than ${l.min} in ${l.attribute}: ${l.elements} new ${r.dependsOn} instance(s)`,
+    ),
+  );
+  if (lines.length === 0) return undefined;
+  return makeQuestion({
+    id: "confirm-list-fill",
+    kind: "confirm-list-fill",
+    subject: {},
+    header: HEADERS.confirmListFill,
+    prompt: `Existing instances hold fewer list elements than the models' minimum:\n${lines.map((l) => `  - ${l}`).join("\n")}\nCreate the missing elements?`,
+    default: "false",
+    constraints: { required: true, spec: { kind: "bool", list: false } },
   });
 }

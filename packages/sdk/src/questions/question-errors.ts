@@ -17,9 +17,15 @@ export class MissingAnswersError extends OrchestratorError {
       (q) =>
         `  - ${q.prompt.trim()}${q.inputsPath ? ` (--inputs ${q.inputsPath.map((p) => JSON.stringify(p)).join(" → ")})` : ""}`,
     );
-    const confirm = questions.some((q) => q.kind === "confirm-deletions")
-      ? " Deleting data must be confirmed (confirmDeletions / --confirm-deletions)."
-      : "";
+    // The SDK's option names; front ends name their own flags (the CLI: --yes --confirm-warnings).
+    const confirm = [
+      questions.some((q) => q.kind === "confirm-deletions")
+        ? " Deleting data must be confirmed (the confirmDeletions option)."
+        : "",
+      questions.some((q) => q.kind === "confirm-list-fill")
+        ? " Filling lists below their minimum must be confirmed or declined (the fillListsToMin option)."
+        : "",
+    ].join("");
     super(
       "ORCH_MISSING_ANSWERS",
       `${questions.length} question(s) have no answer:\n${lines.join("\n")}\nAnswer them in the model, in --inputs (toInputsShape() gives a template), or interactively.${confirm}`,

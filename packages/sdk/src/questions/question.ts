@@ -14,7 +14,8 @@ export type QuestionKind =
   | "rename-resource-type"
   | "rename-block-resource-type"
   | "rename-fixed-input"
-  | "confirm-deletions";
+  | "confirm-deletions"
+  | "confirm-list-fill";
 
 export interface QuestionSubject {
   product?: string;
@@ -73,6 +74,7 @@ export const HEADERS = {
   updateBlockResourceTypes: "Update block resource types",
   renameFixedInputs: "Update fixed inputs",
   confirmDeletions: "Confirm deletions",
+  confirmListFill: "Fill lists below their minimum",
   products: "Create new products",
   fixedInputs: "Create fixed inputs",
   blocks: "Create product blocks",

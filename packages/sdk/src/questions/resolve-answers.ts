@@ -24,8 +24,13 @@ export interface AnswerSources {
   inputs?: unknown;
   /** --updates: renames (§c.5 shape). When non-empty, nothing about renames is asked. */
   updates?: unknown;
-  /** Deleting existing data is confirmed in advance (--confirm-deletions). */
+  /** Deleting existing data is confirmed in advance. */
   confirmDeletions?: boolean;
+  /**
+   * The answer to filling lists below their `.min()`: true fills them, false leaves them; undefined asks
+   * (and without a resolver, leaves the question unanswered).
+   */
+  fillListsToMin?: boolean;
 }
 
 export interface ResolvedAnswers {
@@ -108,6 +113,11 @@ function prefilled(
       ? { raw: "true", where: "confirmDeletions", source: "options" }
       : undefined;
   }
+  if (q.kind === "confirm-list-fill") {
+    return sources.fillListsToMin === undefined
+      ? undefined
+      : { raw: String(sources.fillListsToMin), where: "fillListsToMin", source: "options" };
+  }
   const fromFile = findInput(inputs, q);
   if (fromFile) return { ...fromFile, source: "inputs" };
   const fromModel = modelAnswer(q, model);
@@ -165,6 +175,13 @@ async function askUntilValid(q: Question, resolver: AnswerResolver): Promise<str
     q.source = "resolver";
     if (!yes) throw new MigrationCancelledError("the deletions were not confirmed");
     return "true";
+  }
+  if (q.kind === "confirm-list-fill") {
+    // Declining is an answer, not a cancellation: the lists stay as they are.
+    const yes = await resolver.confirm(q);
+    q.answer = String(yes);
+    q.source = "resolver";
+    return String(yes);
   }
   let retry: { answer: string; reason: string } | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -240,5 +257,6 @@ function collect(questions: readonly Question[], values: Map<Question, string | 
     blocks: Object.fromEntries(blocks),
     resourceTypes: Object.fromEntries(resourceTypes),
     defaultValues: Object.fromEntries(byBlock),
+    fillListsToMin: text(find("confirm-list-fill", () => true)) === "true",
   };
 }

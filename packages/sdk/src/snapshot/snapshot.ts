@@ -41,6 +41,20 @@ export interface SnapshotBlock {
   instanceCount: number;
   /** subscription_instance_values per resource type, on instances of this block. */
   valueCounts: Record<string, number>;
+  /**
+   * Per attribute seen on instance relations: how many instances of this block hold how many instances
+   * through it (of any depends-on block), by size. Instances holding none are not listed: they are
+   * `instanceCount` minus the rest. Counts only, so the diff can tell a list below its `.min()` from one
+   * within its bounds without the generating database's ids.
+   */
+  attributeSizes: Record<string, AttributeSize[]>;
+}
+
+export interface AttributeSize {
+  /** Instances held through the attribute by one instance of the block. */
+  size: number;
+  /** Instances of the block holding exactly `size`. */
+  instances: number;
 }
 
 export interface SnapshotResourceType {

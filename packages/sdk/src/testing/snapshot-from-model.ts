@@ -54,6 +54,15 @@ export function snapshotFromModel(model: DomainModel, answers: SnapshotAnswers =
       valueCounts: Object.fromEntries(
         block.resourceTypes.map((rt) => [rt.name, answers.values?.[block.name]?.[rt.name] ?? instanceCount]),
       ),
+      // Every attribute filled: one instance each, as many as a list's minimum asks.
+      attributeSizes: Object.fromEntries(
+        instanceCount === 0
+          ? []
+          : block.blockFields.map((f) => [
+              f.attribute,
+              [{ size: Math.max(1, f.min ?? 0), instances: instanceCount }],
+            ]),
+      ),
     };
   });
   const valueCount = new Map<string, number>();

@@ -11,8 +11,8 @@ export interface WorkshopOptions {
   userBlockExtra?: Record<string, ReturnType<typeof r.string>>;
   /** Leave `age` out of UserBlock. */
   withoutAge?: boolean;
-  /** A second attribute of UserBlock holding UserGroupBlock. */
-  secondGroup?: boolean;
+  /** A second attribute of UserBlock holding UserGroupBlock: required, or optional. */
+  secondGroup?: true | "optional";
   /** Leave the fixed input out of User. */
   withoutAffiliation?: boolean;
   /** Leave "User external" out of the registry. */
@@ -28,7 +28,8 @@ export function workshopModel(options: WorkshopOptions = {}): DomainModel {
     name: "UserBlock",
     fields: {
       group: r.block(UserGroupBlock),
-      ...(options.secondGroup ? { other_group: r.block(UserGroupBlock).optional() } : {}),
+      ...(options.secondGroup === true ? { other_group: r.block(UserGroupBlock) } : {}),
+      ...(options.secondGroup === "optional" ? { other_group: r.block(UserGroupBlock).optional() } : {}),
       username: r.string().requiredFrom("provisioning"),
       ...(options.withoutAge ? {} : { age: r.int() }),
       user_id: r.int().requiredFrom("active"),

@@ -52,7 +52,9 @@ Answers come from --updates/--inputs first, then from the models (description, t
         'Renames as JSON, inline or @file: {"resource_types": {old: new}, "block_resource_types": {block: {old: new}}, "fixed_inputs": {product: {old: new}}}',
     }),
     "confirm-warnings": Flags.boolean({
-      description: "Together with --yes: confirm deleting products, blocks or resource types that hold data",
+      description:
+        "Together with --yes: confirm deleting products, blocks or resource types that hold data, and filling lists that existing instances hold fewer elements of than their .min()",
+      aliases: ["confirm-deletions"],
     }),
     yes: Flags.boolean({
       char: "y",
@@ -90,12 +92,18 @@ Answers come from --updates/--inputs first, then from the models (description, t
         updates,
         ...(interactive ? { resolver: new PromptResolver() } : {}),
         confirmDeletions: yes && this.flags["confirm-warnings"],
+        ...(yes && this.flags["confirm-warnings"] ? { fillListsToMin: true } : {}),
         write: !test,
         confirm: async (plan) => this.#confirm(plan, interactive, yes),
       });
     } catch (error) {
-      if (error instanceof MissingAnswersError && this.jsonEnabled()) {
-        Object.assign(error, { toJSON: () => ({ questions: error.toInputsShape() }) });
+      if (error instanceof MissingAnswersError) {
+        // The SDK names its options; say which flags answer the confirmations here.
+        if (error.questions.some((q) => q.kind === "confirm-deletions" || q.kind === "confirm-list-fill"))
+          error.message +=
+            " On the command line, --yes --confirm-warnings confirms them (or answer the prompt).";
+        if (this.jsonEnabled())
+          Object.assign(error, { toJSON: () => ({ questions: error.toInputsShape() }) });
       }
       throw error;
     }

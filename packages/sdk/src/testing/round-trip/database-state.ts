@@ -85,3 +85,49 @@ export async function missingData(db: Database, changes: ChangeSet): Promise<str
   );
   return rows.map((r) => r.line);
 }
+
+/**
+ * Instances the migration created (not seeded) that the change set does not list, as readable lines: a
+ * root instance of a block not newly linked to its product, or an instance held through an attribute no
+ * entry instantiates or fills. An optional field or a list within its bounds must stay as it was.
+ */
+export async function unlistedInstances(
+  db: Database,
+  changes: ChangeSet,
+  filled: boolean,
+): Promise<string[]> {
+  const tuples = (rows: string[][]) =>
+    rows.length === 0
+      ? "(SELECT NULL, NULL, NULL WHERE false)"
+      : `(VALUES ${rows.map((r) => `(${r.map(sqlLiteral).join(", ")})`).join(", ")})`;
+  const held = [
+    ...changes.createBlockRelations.flatMap((r) => [
+      ...r.attributes.map((a) => [r.block, r.dependsOn, a]),
+      ...(filled ? (r.belowMin ?? []).map((l) => [r.block, r.dependsOn, l.attribute]) : []),
+    ]),
+    ...changes.createProductBlockLinks.flatMap((l) =>
+      (l.nested ?? []).map((n) => [n.block, n.dependsOn, n.attribute]),
+    ),
+  ];
+  const roots = changes.createProductBlockLinks.map((l) => [l.product, l.block, ""]);
+  const rows = await db.query<{ line: string }>(
+    "SELECT 'unlisted ' || b.name || ' instance ' || si.subscription_instance_id AS line FROM subscription_instances si " +
+      "JOIN product_blocks b ON b.product_block_id = si.product_block_id " +
+      `WHERE si.label IS DISTINCT FROM ${sqlLiteral(SEED_LABEL)} AND NOT EXISTS (` +
+      "SELECT 1 FROM subscription_instance_relations r JOIN subscription_instances u ON u.subscription_instance_id = r.in_use_by_id " +
+      "JOIN product_blocks ub ON ub.product_block_id = u.product_block_id " +
+      `WHERE r.depends_on_id = si.subscription_instance_id AND (ub.name, b.name, r.domain_model_attr) IN ${tuples(held)}) ` +
+      "AND NOT (NOT EXISTS (SELECT 1 FROM subscription_instance_relations r WHERE r.depends_on_id = si.subscription_instance_id) " +
+      "AND EXISTS (SELECT 1 FROM subscriptions s JOIN products p ON p.product_id = s.product_id " +
+      `WHERE s.subscription_id = si.subscription_id AND (p.name, b.name, '') IN ${tuples(roots)})) LIMIT 20`,
+  );
+  return rows.map((r) => r.line);
+}
+
+/** Instances a migration created: every one not seeded. */
+export async function createdInstances(db: Database): Promise<number> {
+  const [row] = await db.query<{ n: unknown }>(
+    `SELECT count(*) AS n FROM subscription_instances WHERE label IS DISTINCT FROM ${sqlLiteral(SEED_LABEL)}`,
+  );
+  return Number(row!.n);
+}

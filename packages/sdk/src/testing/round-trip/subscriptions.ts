@@ -1,10 +1,11 @@
 // Test helper: random subscriptions of a model, shaped as the orchestrator stores them. Root instances for
 // the product type's block fields (no relation row), nested instances related through the holding
-// attribute (order_id = position in a list), one value per resource type. Every attribute is filled down
-// to MAX_DEPTH, so the attributes seen on instance relations cover each block's attributes (or none, for
-// a block only met at the leaves) and the database matches the model it was built from.
+// attribute (order_id = position in a list), one value per resource type. Every required single-block
+// attribute is filled down to MAX_DEPTH; a list holds 0–2 elements and an optional field may be left
+// out, as real subscriptions do (issue 16: an empty list was taken for a missing attribute). The
+// database matches the model it was built from either way.
 // The random choices are a flat list of numbers consumed in walk order (0 once exhausted): it shrinks to
-// "one subscription, one element per list, first block of each union".
+// "one subscription, empty lists, optional fields left out, first block of each union".
 import fc from "fast-check";
 import type { DomainModel, ModelBlockField } from "../../model/domain-model.ts";
 import { sqlLiteral } from "../../plan/sql-literal.ts";
@@ -42,7 +43,7 @@ export function buildSubscriptions(model: DomainModel, plan: SubscriptionPlan): 
   const blocks = new Map(model.blocks.map((b) => [b.name, b]));
 
   const fill = (field: ModelBlockField, subscription: string, depth: number): string[] => {
-    const count = field.list ? 1 + pick(2) : 1;
+    const count = field.list ? pick(3) : field.optional ? pick(2) : 1;
     return Array.from({ length: count }, () =>
       instantiate(field.blocks[pick(field.blocks.length)]!, subscription, depth),
     );

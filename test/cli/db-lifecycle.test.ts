@@ -29,7 +29,7 @@ describe.each(DATABASE_KINDS)("orchestrator db on %s", (kind) => {
     const current = json<{ current: string; pending: string[] }>(await cli("db", "current", "--json"));
     expect(current).toMatchObject({ current: "0001_orchestrator_schema", pending: [] });
 
-    const down = await cli("db", "downgrade", "base");
+    const down = await cli("db", "downgrade", "base", "--yes", "--confirm-warnings");
     expect(down.code, down.stderr).toBe(0);
     expect(down.stdout).toContain("Reverted 0001_orchestrator_schema");
     expect(json<{ current: string | null }>(await cli("db", "current", "--json")).current).toBeNull();
@@ -173,6 +173,76 @@ export default class AddProduct extends Migration {
     expect(products.map((p) => [p.name, p.description, p.workflows.map((w) => w.name)])).toEqual([
       ["It's a product", "quotes ' and \\ and :name", ["modify_note"]],
     ]);
+  });
+
+  /** One data migration applied and one subscription with an instance and a value in the database. */
+  async function withOneSubscription(): Promise<void> {
+    writeFileSync(
+      join(project.dir, "migrations", "20260101000000_add_product.ts"),
+      `import { Migration } from "@orchestrator/sdk";
+export default class AddProduct extends Migration {
+  static basedOn = "0001_orchestrator_schema";
+  async up(): Promise<void> {
+    this.addSql("INSERT INTO products (name, description, product_type, tag, status) VALUES ('P', 'd', 'T', 'T', 'active')");
+  }
+  async down(): Promise<void> {
+    this.addSql("DELETE FROM products WHERE name = 'P'");
+  }
+}
+`,
+    );
+    expect((await cli("db", "upgrade", "heads")).code).toBe(0);
+    // The subscription is of another product than the migration's, so reverting the migration alone works.
+    await withTestDatabase(project.databaseUrl, async (db) => {
+      await db.query(
+        "INSERT INTO products (name, description, product_type, tag, status) VALUES ('Q', 'd', 'T', 'T', 'active')",
+      );
+      await db.query(
+        "INSERT INTO product_blocks (name, description, tag, status) VALUES ('B', 'b', 'B', 'active')",
+      );
+      await db.query("INSERT INTO resource_types (resource_type, description) VALUES ('r', 'r')");
+      await db.query(
+        "INSERT INTO subscriptions (description, status, product_id, customer_id, insync) SELECT 's', 'active', product_id, 'c', true FROM products WHERE name = 'Q'",
+      );
+      await db.query(
+        "INSERT INTO subscription_instances (subscription_id, product_block_id) SELECT subscription_id, product_block_id FROM subscriptions, product_blocks",
+      );
+      await db.query(
+        "INSERT INTO subscription_instance_values (subscription_instance_id, resource_type_id, value) SELECT subscription_instance_id, resource_type_id, 'v' FROM subscription_instances, resource_types",
+      );
+    });
+  }
+
+  const currentMigration = async () =>
+    json<{ current: string | null }>(await cli("db", "current", "--json")).current;
+
+  it("a relative downgrade past the data migrations refuses and reverts nothing", async () => {
+    await withOneSubscription();
+    const result = await cli("db", "downgrade", "-2");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("only 1 data migration is applied");
+    expect(result.stderr).toContain("ORCH_DOWNGRADE_CROSSES_CORE");
+    expect(await currentMigration()).toBe("20260101000000_add_product");
+  });
+
+  it("downgrade base without a terminal lists what it drops and needs --yes --confirm-warnings", async () => {
+    await withOneSubscription();
+    for (const flags of [[], ["--yes"], ["--confirm-warnings"]]) {
+      const refused = await cli("db", "downgrade", "base", ...flags);
+      expect(refused.code, refused.stderr).toBe(3);
+      expect(refused.stderr).toContain("--yes --confirm-warnings");
+      expect(refused.stdout).toMatch(/subscriptions\s+1\b/);
+      expect(refused.stdout).toMatch(/subscription_instances\s+1\b/);
+      expect(refused.stdout).toMatch(/subscription_instance_values\s+1\b/);
+      expect(refused.stdout).not.toContain("Reverted");
+      expect(await currentMigration()).toBe("20260101000000_add_product");
+    }
+    const confirmed = await cli("db", "downgrade", "base", "--yes", "--confirm-warnings");
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(confirmed.stdout).toMatch(/subscriptions\s+1\b/);
+    expect(confirmed.stdout).toContain("Reverted 20260101000000_add_product");
+    expect(confirmed.stdout).toContain("Reverted 0001_orchestrator_schema");
+    expect(await currentMigration()).toBeNull();
   });
 
   it("db init refuses a migrations folder that is not empty", async () => {

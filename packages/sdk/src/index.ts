@@ -32,11 +32,14 @@ export { Migration, type MigrationClass } from "./migrations/migration.ts";
 export { MigrationError } from "./migrations/migration-errors.ts";
 export {
   DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+  type DowngradeOptions,
+  type DowngradePlan,
   MIGRATIONS_TABLE,
   MigrationRunner,
   type MigrationRunnerOptions,
   type MigrationStatus,
 } from "./migrations/migration-runner.ts";
+export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export { type MigrationKind, type MigrationSource, migrationSources } from "./migrations/migration-source.ts";
 export {
   migrationClassName,

@@ -13,6 +13,7 @@ import {
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { readJsonArgument } from "../../json-argument.ts";
 import { renderChangeTree } from "../../ui/change-tree.ts";
+import { confirmOnTerminal } from "../../ui/confirm.ts";
 import { renderImpact } from "../../ui/impact.ts";
 import { PromptResolver } from "../../ui/prompt-resolver.ts";
 import { style } from "../../ui/style.ts";
@@ -81,7 +82,7 @@ Answers come from --updates/--inputs first, then from the models (description, t
     });
     if (test) this.say(`${style.bold("NOTE:")} Running in test mode. No migration file will be generated.\n`);
 
-    const interactive = Boolean(process.stdin.isTTY) && !this.jsonEnabled();
+    const interactive = this.interactive;
     let generated: GeneratedMigration;
     try {
       generated = await generateMigration(project, comparison, model, {
@@ -134,7 +135,6 @@ Answers come from --updates/--inputs first, then from the models (description, t
     const impact = renderImpact(plan.impact);
     if (impact) this.say(`\n${impact}`);
     if (!interactive || yes) return true;
-    const { confirm } = await import("@inquirer/prompts");
-    return confirm({ message: "Confirm the above actions", default: false });
+    return confirmOnTerminal("Confirm the above actions");
   }
 }

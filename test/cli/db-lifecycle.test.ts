@@ -1,6 +1,6 @@
 // Issue 2 end to end: the built CLI, as a process, on PGlite and on PostgreSQL.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATABASE_KINDS, withTestDatabase } from "@orchestrator/sdk/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -141,6 +141,33 @@ export default class AddProduct extends Migration {
     expect(result.code).toBe(5);
     expect(result.stderr).toContain("20260101000000_noop.ts");
     expect(result.stderr).toContain("ORCH_MIGRATION_CHANGED");
+  });
+
+  it("an applied migration whose file is missing stops upgrade, downgrade and migrate-domain-models", async () => {
+    const file = join(project.dir, "migrations", "20260101000000_noop.ts");
+    writeFileSync(
+      file,
+      `import { Migration } from "@orchestrator/sdk";\nexport default class Noop extends Migration {\n  async up(): Promise<void> {\n    this.addSql("SELECT 1");\n  }\n}\n`,
+    );
+    mkdirSync(join(project.dir, "products"));
+    writeFileSync(
+      join(project.dir, "products", "index.ts"),
+      'import { defineRegistry } from "@orchestrator/sdk";\nexport const SUBSCRIPTION_MODEL_REGISTRY = defineRegistry({});\n',
+    );
+    expect((await cli("db", "upgrade", "heads")).code).toBe(0);
+    rmSync(file);
+    for (const args of [
+      ["db", "upgrade", "heads"],
+      ["db", "downgrade", "-1"],
+      ["db", "migrate-domain-models", "Anything", "--test"],
+    ]) {
+      const result = await cli(...args);
+      expect(result.code, `${args.join(" ")}: ${result.stdout}${result.stderr}`).toBe(5);
+      expect(result.stderr).toContain("20260101000000_noop");
+      expect(result.stderr).toContain("ORCH_MIGRATION_MISSING");
+      expect(result.stdout).not.toContain("up to date");
+    }
+    expect((await cli("db", "check")).code).toBe(5);
   });
 
   it("db revision writes an empty migration that, filled in with the helpers, upgrade applies", async () => {

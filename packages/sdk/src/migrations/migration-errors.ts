@@ -63,7 +63,7 @@ export class MigrationError extends OrchestratorError {
   static missingFile(migration: string): MigrationError {
     return new MigrationError(
       "ORCH_MIGRATION_MISSING",
-      `Migration ${migration} is applied in the database but its file is missing from the migrations folder, so it cannot be reverted. Restore the file first.`,
+      `Migration ${migration} is applied in the database but its file is missing from the migrations folder, so the folder no longer describes the database; nothing was applied or reverted. Restore its file (e.g. from version control). To remove a migration, revert it (db downgrade) while its file is still there, then delete the file.`,
     );
   }
 

@@ -191,6 +191,51 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
     expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
   });
 
+  it("refuses to upgrade while an applied migration's file is missing", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    rmSync(join(dir, "20260101000000_first.ts"));
+    writeFileSync(join(dir, "20260102000000_second.ts"), dataMigration([insertProduct("P2")]));
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    const error = await runner.upgrade().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_MISSING" });
+    expect((error as Error).message).toContain("20260101000000_first");
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+    // Nothing pending either: the missing file stops an upgrade that would apply nothing, too.
+    rmSync(join(dir, "20260102000000_second.ts"));
+    await expect(new MigrationRunner(db, migrationSources(dir)).upgrade()).rejects.toMatchObject({
+      code: "ORCH_MIGRATION_MISSING",
+    });
+  });
+
+  it("refuses to revert a newer migration while an older applied file was changed", async () => {
+    const dir = migrationsDir({
+      "20260101000000_first.ts": dataMigration([insertProduct("P1")]),
+      "20260102000000_second.ts": dataMigration(
+        [insertProduct("P2")],
+        ["DELETE FROM products WHERE name = 'P2'"],
+      ),
+    });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    writeFileSync(join(dir, "20260101000000_first.ts"), dataMigration([insertProduct("P1 edited")]));
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    const error = await runner.downgrade("-1").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_CHANGED" });
+    expect((error as Error).message).toContain("20260101000000_first");
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(2);
+  });
+
+  it("verifyApplied names the migration whose file is missing", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    rmSync(join(dir, "20260101000000_first.ts"));
+    const error = await new MigrationRunner(db, migrationSources(dir))
+      .verifyApplied()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_MISSING" });
+    expect((error as Error).message).toMatch(/20260101000000_first.*Restore/s);
+  });
+
   if (kind === "postgresql") {
     it("two upgrades started together apply each migration exactly once", async () => {
       const dir = migrationsDir({

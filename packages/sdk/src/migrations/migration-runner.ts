@@ -102,8 +102,7 @@ export class MigrationRunner {
 
   /** Applies pending migrations up to `target`: `heads`, `+N` or a migration name. Returns their names. */
   async upgrade(target = "heads"): Promise<string[]> {
-    const statuses = await this.status();
-    this.#refuseChanged(statuses.filter((status) => status.applied));
+    const statuses = await this.verifyApplied();
     const pending = this.#sources.filter((source) => !statuses.find((s) => s.name === source.name)?.applied);
     const selected = this.#selectUpgrade(pending, target);
     const done: string[] = [];
@@ -115,6 +114,7 @@ export class MigrationRunner {
 
   /** What `downgrade(target)` would revert, checked (files present and unchanged) but not run. */
   async planDowngrade(target = "-1"): Promise<DowngradePlan> {
+    await this.verifyApplied();
     const applied = (await this.#appliedRows()).sort((a, b) => b.id - a.id);
     const selected = this.#selectDowngrade(applied, target);
     for (const row of selected) this.#sourceOf(row);
@@ -156,9 +156,18 @@ export class MigrationRunner {
     return source;
   }
 
-  #refuseChanged(applied: MigrationStatus[]): void {
-    const changed = applied.find((status) => status.changed);
-    if (changed) throw MigrationError.tampered(changed.name, changed.file ?? changed.name);
+  /**
+   * The statuses, once every applied migration's file is known to be present and unchanged; else the
+   * first that is not is refused. Runs before anything is applied or reverted: a database whose history
+   * no longer matches the files is not one to build on, nor to take apart.
+   */
+  async verifyApplied(): Promise<MigrationStatus[]> {
+    const statuses = await this.status();
+    const broken = statuses.filter((s) => s.applied && (s.missing || s.changed));
+    const first = broken.sort((a, b) => (a.appliedAt ?? "").localeCompare(b.appliedAt ?? ""))[0];
+    if (first?.missing) throw MigrationError.missingFile(first.name);
+    if (first) throw MigrationError.tampered(first.name, first.file ?? first.name);
+    return statuses;
   }
 
   #selectUpgrade(pending: MigrationSource[], target: string): MigrationSource[] {

@@ -74,8 +74,9 @@ Answers come from --updates/--inputs first, then from the models (description, t
     const model = await loadRegistry(project.registryFile);
     // Read everything needed, then release the database before anyone is asked anything.
     const comparison = await this.withDatabase(project, async (db) => {
+      // A missing or changed applied file means the migrations do not describe the database: stop first.
       const pending = (
-        await new MigrationRunner(db, migrationSources(project.migrationsDir)).status()
+        await new MigrationRunner(db, migrationSources(project.migrationsDir)).verifyApplied()
       ).filter((s) => !s.applied);
       if (pending.length > 0) throw ProjectError.migrationsPending(pending.map((s) => s.name));
       return compareWithDatabase(db, model);

@@ -27,6 +27,7 @@ export type * from "./diff/change-set.ts";
 export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";
 export { formatLocation, OrchestratorError } from "./errors.ts";
+export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export * from "./migrations/helpers/index.ts";
 export { Migration, type MigrationClass } from "./migrations/migration.ts";
 export { MigrationError } from "./migrations/migration-errors.ts";
@@ -39,7 +40,6 @@ export {
   type MigrationRunnerOptions,
   type MigrationStatus,
 } from "./migrations/migration-runner.ts";
-export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export { type MigrationKind, type MigrationSource, migrationSources } from "./migrations/migration-source.ts";
 export {
   migrationClassName,

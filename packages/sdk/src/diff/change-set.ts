@@ -14,6 +14,9 @@ export interface DeleteProduct {
   product: string;
   /** Subscriptions that would be deleted with it. */
   subscriptions: number;
+  /** The instances of those subscriptions and their values, deleted with them. */
+  instances: number;
+  values: number;
   /** What the downgrade puts back: the row, its fixed inputs and block links (never its subscriptions). */
   restore?: DeletedProductRow;
   location: SourceLocation;

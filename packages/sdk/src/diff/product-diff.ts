@@ -73,6 +73,8 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
     out.deleteProducts.push({
       product: row.name,
       subscriptions: row.subscriptionCount,
+      instances: row.instanceCount,
+      values: row.valueCount,
       restore: {
         productType: row.productType,
         description: row.description,

@@ -1,7 +1,8 @@
 // What each change does to existing data, for the table a front end shows before asking to confirm.
 // Counts come from the change set, i.e. the database the diff read; the migration itself decides at run
 // time, so on another database the numbers may differ (`estimate` marks counts that are lower bounds:
-// instances created under instances that this same migration creates first).
+// instances created under instances that this same migration creates first, or deleted with the nested
+// instances only they use). A count the diff did not read is `unknown`, never shown as nothing.
 import type { ChangeSet } from "../diff/change-set.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
@@ -9,6 +10,8 @@ export interface ImpactCounts {
   created: number;
   changed: number;
   deleted: number;
+  /** The change touches these rows but they were not counted: a front end shows "unknown", not 0. */
+  unknown?: boolean;
 }
 
 export interface Impact {
@@ -34,6 +37,13 @@ function impact(
   };
 }
 
+/**
+ * The values of deleted instances go with them (ON DELETE CASCADE) but are not counted per instance
+ * set: unknown when any instance is deleted, none otherwise.
+ */
+const valuesOfDeleted = (instances: number): Partial<ImpactCounts> =>
+  instances > 0 ? { unknown: true } : {};
+
 /** Changes that touch existing subscriptions, instances or values; metadata-only changes are left out. */
 export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
   const createdProducts = new Set(cs.createProducts.map((c) => c.product));
@@ -50,22 +60,39 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
     ...cs.deleteResourceTypeLinks.map((l) =>
       impact(`remove resource type ${l.resourceType} from ${l.block}`, { values: { deleted: l.values } }),
     ),
-    ...cs.deleteBlockRelations.map((r) =>
-      impact(`remove ${r.dependsOn} from ${r.block}`, {
-        instances: { deleted: r.instances * Math.max(1, r.attributes.length) },
+    ...cs.deleteBlockRelations.map((r) => {
+      const deleted = r.instances * Math.max(1, r.attributes.length);
+      return {
+        ...impact(`remove ${r.dependsOn} from ${r.block}`, {
+          instances: { deleted },
+          values: valuesOfDeleted(deleted),
+        }),
+        ...(deleted > 0 ? { estimate: true } : {}),
+      };
+    }),
+    ...cs.deleteProductBlockLinks.map((l) => ({
+      ...impact(`remove ${l.block} from product ${l.product}`, {
+        instances: { deleted: l.subscriptions },
+        values: valuesOfDeleted(l.subscriptions),
       }),
-    ),
-    ...cs.deleteProductBlockLinks.map((l) =>
-      impact(`remove ${l.block} from product ${l.product}`, { instances: { deleted: l.subscriptions } }),
-    ),
+      ...(l.subscriptions > 0 ? { estimate: true } : {}),
+    })),
     ...cs.deleteResourceTypes.map((d) =>
       impact(`delete resource type ${d.resourceType}`, { values: { deleted: d.values } }),
     ),
-    ...cs.deleteProductBlocks.map((d) =>
-      impact(`delete product block ${d.block}`, { instances: { deleted: d.instances } }),
-    ),
+    ...cs.deleteProductBlocks.map((d) => ({
+      ...impact(`delete product block ${d.block}`, {
+        instances: { deleted: d.instances },
+        values: valuesOfDeleted(d.instances),
+      }),
+      ...(d.instances > 0 ? { estimate: true } : {}),
+    })),
     ...cs.deleteProducts.map((d) =>
-      impact(`delete product ${d.product}`, { subscriptions: { deleted: d.subscriptions } }),
+      impact(`delete product ${d.product}`, {
+        subscriptions: { deleted: d.subscriptions },
+        instances: { deleted: d.instances },
+        values: { deleted: d.values },
+      }),
     ),
     ...cs.createProductBlockLinks
       .filter((l) => !createdProducts.has(l.product))
@@ -91,6 +118,6 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
     }),
   ];
   return out.filter((i) =>
-    [i.subscriptions, i.instances, i.values].some((c) => c.created + c.changed + c.deleted > 0),
+    [i.subscriptions, i.instances, i.values].some((c) => c.unknown || c.created + c.changed + c.deleted > 0),
   );
 }

@@ -3,7 +3,9 @@ import { Database } from "../db/database.ts";
 import { diff } from "../diff/diff.ts";
 import { MigrationRunner } from "../migrations/migration-runner.ts";
 import { coreMigrationSources } from "../migrations/migration-source.ts";
+import { countImpact } from "../plan/count-impact.ts";
 import { planMigration } from "../plan/plan-migration.ts";
+import { emptyAnswers } from "../questions/answers.ts";
 import { resolveAnswers } from "../questions/resolve-answers.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../testing/databases.ts";
 import { workshopModel } from "../testing/workshop-model.ts";
@@ -84,5 +86,28 @@ describe.each(DATABASE_KINDS)("compareWithDatabase on %s", (kind) => {
     expect(changed.changes.createBlockRelations.map((r) => r.attributes)).toEqual([["other_group"]]);
     expect(changed.snapshot.blocks.find((b) => b.name === "UserBlock")!.instanceCount).toBe(3);
     expect(queries.length).toBeLessThanOrEqual(10);
+  });
+
+  it("a deleted product counts the instances and values of its subscriptions, and the impact shows them", async () => {
+    // Continues the database above: one subscription per product, with an instance of each block.
+    await db.query(
+      `INSERT INTO subscription_instance_values (subscription_instance_id, resource_type_id, value)
+       SELECT si.subscription_instance_id, rt.resource_type_id, 'v'
+       FROM subscription_instances si JOIN subscriptions s USING (subscription_id) JOIN products p USING (product_id),
+            resource_types rt
+       WHERE p.name = 'User external' AND rt.resource_type IN ('username', 'group_name')`,
+    );
+    const { changes } = await compareWithDatabase(db, workshopModel({ withoutExternal: true }));
+    expect(changes.deleteProducts).toMatchObject([
+      { product: "User external", subscriptions: 1, instances: 2, values: 4 },
+    ]);
+    expect(countImpact(changes, emptyAnswers())).toContainEqual(
+      expect.objectContaining({
+        change: "delete product User external",
+        subscriptions: expect.objectContaining({ deleted: 1 }),
+        instances: expect.objectContaining({ deleted: 2 }),
+        values: expect.objectContaining({ deleted: 4 }),
+      }),
+    );
   });
 });

@@ -41,6 +41,8 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
       fixedInputs: [],
       blocks: [],
       subscriptionCount: 0,
+      instanceCount: 0,
+      valueCount: 0,
     });
   }
   for (const row of fixedInputs)
@@ -133,6 +135,9 @@ export async function addCounts(
   const touched = touchedNames(changes);
   for (const block of alsoBlocks) touched.blocks.add(block);
   const productIds = snapshot.products.filter((p) => touched.products.has(p.name)).map((p) => p.id);
+  // Instances and values per product cost a join over the subscriptions' instances: only for deletions.
+  const deleted = new Set(changes.deleteProducts.map((d) => d.product));
+  const deletedIds = snapshot.products.filter((p) => deleted.has(p.name)).map((p) => p.id);
   const blocks = snapshot.blocks.filter((b) => touched.blocks.has(b.name));
   const blockIds = blocks.map((b) => b.id);
   // Attributes are only kept for depends-on relations the metadata has: a block without any (such as a
@@ -147,6 +152,17 @@ export async function addCounts(
       ? ""
       : `SELECT 'subscriptions' AS kind, product_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscriptions
          WHERE product_id IN (${uuidList(productIds)}) GROUP BY product_id`,
+    deletedIds.length === 0
+      ? ""
+      : `SELECT 'product instances' AS kind, s.product_id AS id, NULL::uuid AS rt, count(*) AS n
+         FROM subscription_instances si JOIN subscriptions s USING (subscription_id)
+         WHERE s.product_id IN (${uuidList(deletedIds)}) GROUP BY s.product_id`,
+    deletedIds.length === 0
+      ? ""
+      : `SELECT 'product values' AS kind, s.product_id AS id, NULL::uuid AS rt, count(*) AS n
+         FROM subscription_instance_values siv JOIN subscription_instances si USING (subscription_instance_id)
+         JOIN subscriptions s USING (subscription_id)
+         WHERE s.product_id IN (${uuidList(deletedIds)}) GROUP BY s.product_id`,
     blockIds.length === 0
       ? ""
       : `SELECT 'instances' AS kind, product_block_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscription_instances
@@ -181,6 +197,8 @@ export async function addCounts(
 
   const count = (rows: Row[]) => new Map(rows.map((row) => [String(row.id), Number(row.n)]));
   const subscriptionsById = count(subscriptions);
+  const productInstancesById = count(ofKind("product instances"));
+  const productValuesById = count(ofKind("product values"));
   const instancesById = count(instances);
   const rtValuesById = count(rtValues);
   const rtName = new Map(snapshot.resourceTypes.map((rt) => [rt.id, rt.name]));
@@ -190,6 +208,8 @@ export async function addCounts(
     products: snapshot.products.map((p) => ({
       ...p,
       subscriptionCount: subscriptionsById.get(p.id) ?? p.subscriptionCount,
+      instanceCount: productInstancesById.get(p.id) ?? p.instanceCount,
+      valueCount: productValuesById.get(p.id) ?? p.valueCount,
     })),
     blocks: snapshot.blocks.map((block) => {
       if (!blockIds.includes(block.id)) return block;

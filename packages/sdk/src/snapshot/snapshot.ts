@@ -18,6 +18,12 @@ export interface SnapshotProduct {
   blocks: string[];
   /** Subscriptions of this product, any status. */
   subscriptionCount: number;
+  /**
+   * subscription_instances and their values in this product's subscriptions: what deleting the product
+   * deletes with them. Counted only for products a change set deletes (0 otherwise).
+   */
+  instanceCount: number;
+  valueCount: number;
 }
 
 export interface SnapshotBlockRelation {

@@ -75,6 +75,7 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
       subscriptions: row.subscriptionCount,
       instances: row.instanceCount,
       values: row.valueCount,
+      ...(row.inUseBy ? { inUseBy: row.inUseBy } : {}),
       restore: {
         productType: row.productType,
         description: row.description,

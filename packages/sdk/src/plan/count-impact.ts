@@ -4,6 +4,7 @@
 // instances created under instances that this same migration creates first, or deleted with the nested
 // instances only they use). A count the diff did not read is `unknown`, never shown as nothing.
 import type { ChangeSet } from "../diff/change-set.ts";
+import { describeInUseBy } from "../diff/in-use-by.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
 export interface ImpactCounts {
@@ -93,6 +94,19 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
         instances: { deleted: d.instances },
         values: { deleted: d.values },
       }),
+    ),
+    // Their own instances and values stay; the relations to the deleted product's instances go.
+    ...cs.deleteProducts.flatMap((d) =>
+      d.inUseBy
+        ? [
+            impact(
+              `${describeInUseBy(d.inUseBy)} ${d.inUseBy.subscriptions === 1 ? "loses" : "lose"} what ${d.inUseBy.subscriptions === 1 ? "it uses" : "they use"} of ${d.product}`,
+              {
+                subscriptions: { changed: d.inUseBy.subscriptions },
+              },
+            ),
+          ]
+        : [],
     ),
     ...cs.createProductBlockLinks
       .filter((l) => !createdProducts.has(l.product))

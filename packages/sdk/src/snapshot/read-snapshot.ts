@@ -3,7 +3,10 @@
 // counting every value of a large database would cost more than reading all of its metadata.
 import type { Database } from "../db/database.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
-import type { Snapshot, SnapshotBlock, SnapshotProduct } from "./snapshot.ts";
+import type { Snapshot, SnapshotBlock, SnapshotInUseBy, SnapshotProduct } from "./snapshot.ts";
+
+/** How many customer ids of subscriptions in use by others a message names. */
+export const IN_USE_BY_LIMIT = 10;
 
 interface Row {
   [column: string]: unknown;
@@ -177,7 +180,7 @@ export async function addCounts(
       : `SELECT 'values' AS kind, resource_type_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscription_instance_values
          WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`,
   ].filter(Boolean);
-  const [counts, attributes] = await Promise.all([
+  const [counts, attributes, inUseBy] = await Promise.all([
     db.query(parts.map((part) => `(${part})`).join(" UNION ALL ")),
     relatedBlockIds.length === 0
       ? []
@@ -188,6 +191,7 @@ export async function addCounts(
            JOIN subscription_instances child ON child.subscription_instance_id = sir.depends_on_id
            WHERE parent.product_block_id IN (${uuidList(relatedBlockIds)}) AND sir.domain_model_attr IS NOT NULL`,
         ),
+    deletedIds.length === 0 ? [] : db.query(inUseBySql(deletedIds)),
   ]);
   const ofKind = (kind: string) => counts.filter((row) => row.kind === kind);
   const subscriptions = ofKind("subscriptions");
@@ -199,6 +203,16 @@ export async function addCounts(
   const subscriptionsById = count(subscriptions);
   const productInstancesById = count(ofKind("product instances"));
   const productValuesById = count(ofKind("product values"));
+  const inUseById = new Map(
+    inUseBy.map((row): [string, SnapshotInUseBy] => [
+      String(row.id),
+      {
+        subscriptions: Number(row.n),
+        products: (row.products as unknown[]).map(String).sort(compare),
+        customers: (row.customers as unknown[]).map(String).sort(compare),
+      },
+    ]),
+  );
   const instancesById = count(instances);
   const rtValuesById = count(rtValues);
   const rtName = new Map(snapshot.resourceTypes.map((rt) => [rt.id, rt.name]));
@@ -210,6 +224,7 @@ export async function addCounts(
       subscriptionCount: subscriptionsById.get(p.id) ?? p.subscriptionCount,
       instanceCount: productInstancesById.get(p.id) ?? p.instanceCount,
       valueCount: productValuesById.get(p.id) ?? p.valueCount,
+      ...(inUseById.has(p.id) ? { inUseBy: inUseById.get(p.id)! } : {}),
     })),
     blocks: snapshot.blocks.map((block) => {
       if (!blockIds.includes(block.id)) return block;
@@ -235,6 +250,25 @@ export async function addCounts(
       valueCount: rtValuesById.get(rt.id) ?? rt.valueCount,
     })),
   };
+}
+
+/**
+ * Per product: the subscriptions of other products with an instance that uses (depends on) an instance of
+ * this product's subscriptions. Deleting the product cuts those relations (ON DELETE CASCADE), so they
+ * are named before anyone confirms (orchestrator-core refuses to terminate a subscription in use).
+ */
+function inUseBySql(productIds: string[]): string {
+  return `SELECT s.product_id AS id, count(DISTINCT us.subscription_id) AS n,
+      array_agg(DISTINCT up.name) AS products,
+      (array_agg(DISTINCT us.customer_id ORDER BY us.customer_id))[1:${IN_USE_BY_LIMIT}] AS customers
+    FROM subscription_instance_relations r
+    JOIN subscription_instances d ON d.subscription_instance_id = r.depends_on_id
+    JOIN subscriptions s ON s.subscription_id = d.subscription_id
+    JOIN subscription_instances u ON u.subscription_instance_id = r.in_use_by_id
+    JOIN subscriptions us ON us.subscription_id = u.subscription_id
+    JOIN products up ON up.product_id = us.product_id
+    WHERE s.product_id IN (${uuidList(productIds)}) AND us.product_id <> s.product_id
+    GROUP BY s.product_id`;
 }
 
 function uuidList(ids: string[]): string {

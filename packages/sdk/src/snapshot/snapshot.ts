@@ -24,6 +24,17 @@ export interface SnapshotProduct {
    */
   instanceCount: number;
   valueCount: number;
+  /** Other products' subscriptions whose instances use this product's instances; read as for the counts. */
+  inUseBy?: SnapshotInUseBy;
+}
+
+/** Subscriptions of other products holding relations to a product's instances, which its deletion cuts. */
+export interface SnapshotInUseBy {
+  subscriptions: number;
+  /** Their products' names, sorted. */
+  products: string[];
+  /** Their customer ids, sorted, at most IN_USE_BY_LIMIT. */
+  customers: string[];
 }
 
 export interface SnapshotBlockRelation {

@@ -1,6 +1,6 @@
 // Issue 2 end to end: the built CLI, as a process, on PGlite and on PostgreSQL.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATABASE_KINDS, withTestDatabase } from "@orchestrator/sdk/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -29,7 +29,7 @@ describe.each(DATABASE_KINDS)("orchestrator db on %s", (kind) => {
     const current = json<{ current: string; pending: string[] }>(await cli("db", "current", "--json"));
     expect(current).toMatchObject({ current: "0001_orchestrator_schema", pending: [] });
 
-    const down = await cli("db", "downgrade", "base");
+    const down = await cli("db", "downgrade", "base", "--yes", "--confirm-warnings");
     expect(down.code, down.stderr).toBe(0);
     expect(down.stdout).toContain("Reverted 0001_orchestrator_schema");
     expect(json<{ current: string | null }>(await cli("db", "current", "--json")).current).toBeNull();
@@ -143,6 +143,33 @@ export default class AddProduct extends Migration {
     expect(result.stderr).toContain("ORCH_MIGRATION_CHANGED");
   });
 
+  it("an applied migration whose file is missing stops upgrade, downgrade and migrate-domain-models", async () => {
+    const file = join(project.dir, "migrations", "20260101000000_noop.ts");
+    writeFileSync(
+      file,
+      `import { Migration } from "@orchestrator/sdk";\nexport default class Noop extends Migration {\n  async up(): Promise<void> {\n    this.addSql("SELECT 1");\n  }\n}\n`,
+    );
+    mkdirSync(join(project.dir, "products"));
+    writeFileSync(
+      join(project.dir, "products", "index.ts"),
+      'import { defineRegistry } from "@orchestrator/sdk";\nexport const SUBSCRIPTION_MODEL_REGISTRY = defineRegistry({});\n',
+    );
+    expect((await cli("db", "upgrade", "heads")).code).toBe(0);
+    rmSync(file);
+    for (const args of [
+      ["db", "upgrade", "heads"],
+      ["db", "downgrade", "-1"],
+      ["db", "migrate-domain-models", "Anything", "--test"],
+    ]) {
+      const result = await cli(...args);
+      expect(result.code, `${args.join(" ")}: ${result.stdout}${result.stderr}`).toBe(5);
+      expect(result.stderr).toContain("20260101000000_noop");
+      expect(result.stderr).toContain("ORCH_MIGRATION_MISSING");
+      expect(result.stdout).not.toContain("up to date");
+    }
+    expect((await cli("db", "check")).code).toBe(5);
+  });
+
   it("db revision writes an empty migration that, filled in with the helpers, upgrade applies", async () => {
     const created = json<{ file: string }>(
       await runCli(["db", "revision", "Add modify note workflow", "--json"], { cwd: project.dir }),
@@ -173,6 +200,76 @@ export default class AddProduct extends Migration {
     expect(products.map((p) => [p.name, p.description, p.workflows.map((w) => w.name)])).toEqual([
       ["It's a product", "quotes ' and \\ and :name", ["modify_note"]],
     ]);
+  });
+
+  /** One data migration applied and one subscription with an instance and a value in the database. */
+  async function withOneSubscription(): Promise<void> {
+    writeFileSync(
+      join(project.dir, "migrations", "20260101000000_add_product.ts"),
+      `import { Migration } from "@orchestrator/sdk";
+export default class AddProduct extends Migration {
+  static basedOn = "0001_orchestrator_schema";
+  async up(): Promise<void> {
+    this.addSql("INSERT INTO products (name, description, product_type, tag, status) VALUES ('P', 'd', 'T', 'T', 'active')");
+  }
+  async down(): Promise<void> {
+    this.addSql("DELETE FROM products WHERE name = 'P'");
+  }
+}
+`,
+    );
+    expect((await cli("db", "upgrade", "heads")).code).toBe(0);
+    // The subscription is of another product than the migration's, so reverting the migration alone works.
+    await withTestDatabase(project.databaseUrl, async (db) => {
+      await db.query(
+        "INSERT INTO products (name, description, product_type, tag, status) VALUES ('Q', 'd', 'T', 'T', 'active')",
+      );
+      await db.query(
+        "INSERT INTO product_blocks (name, description, tag, status) VALUES ('B', 'b', 'B', 'active')",
+      );
+      await db.query("INSERT INTO resource_types (resource_type, description) VALUES ('r', 'r')");
+      await db.query(
+        "INSERT INTO subscriptions (description, status, product_id, customer_id, insync) SELECT 's', 'active', product_id, 'c', true FROM products WHERE name = 'Q'",
+      );
+      await db.query(
+        "INSERT INTO subscription_instances (subscription_id, product_block_id) SELECT subscription_id, product_block_id FROM subscriptions, product_blocks",
+      );
+      await db.query(
+        "INSERT INTO subscription_instance_values (subscription_instance_id, resource_type_id, value) SELECT subscription_instance_id, resource_type_id, 'v' FROM subscription_instances, resource_types",
+      );
+    });
+  }
+
+  const currentMigration = async () =>
+    json<{ current: string | null }>(await cli("db", "current", "--json")).current;
+
+  it("a relative downgrade past the data migrations refuses and reverts nothing", async () => {
+    await withOneSubscription();
+    const result = await cli("db", "downgrade", "-2");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("only 1 data migration is applied");
+    expect(result.stderr).toContain("ORCH_DOWNGRADE_CROSSES_CORE");
+    expect(await currentMigration()).toBe("20260101000000_add_product");
+  });
+
+  it("downgrade base without a terminal lists what it drops and needs --yes --confirm-warnings", async () => {
+    await withOneSubscription();
+    for (const flags of [[], ["--yes"], ["--confirm-warnings"]]) {
+      const refused = await cli("db", "downgrade", "base", ...flags);
+      expect(refused.code, refused.stderr).toBe(3);
+      expect(refused.stderr).toContain("--yes --confirm-warnings");
+      expect(refused.stdout).toMatch(/subscriptions\s+1\b/);
+      expect(refused.stdout).toMatch(/subscription_instances\s+1\b/);
+      expect(refused.stdout).toMatch(/subscription_instance_values\s+1\b/);
+      expect(refused.stdout).not.toContain("Reverted");
+      expect(await currentMigration()).toBe("20260101000000_add_product");
+    }
+    const confirmed = await cli("db", "downgrade", "base", "--yes", "--confirm-warnings");
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(confirmed.stdout).toMatch(/subscriptions\s+1\b/);
+    expect(confirmed.stdout).toContain("Reverted 20260101000000_add_product");
+    expect(confirmed.stdout).toContain("Reverted 0001_orchestrator_schema");
+    expect(await currentMigration()).toBeNull();
   });
 
   it("db init refuses a migrations folder that is not empty", async () => {

@@ -169,11 +169,17 @@ describe.each(DATABASE_KINDS)("the workshop on %s", (kind) => {
   it("deleting a product that has subscriptions needs --yes and --confirm-warnings; --yes alone deletes nothing", async () => {
     expect((await cli("db", "migrate-domain-models", MESSAGE, "--inputs", "@answers.json")).code).toBe(0);
     expect((await cli("db", "upgrade", "heads")).code).toBe(0);
-    await withTestDatabase(project.databaseUrl, (db) =>
-      db.query(
+    await withTestDatabase(project.databaseUrl, async (db) => {
+      await db.query(
         "INSERT INTO subscriptions (description, status, product_id, customer_id, insync) SELECT 'ext', 'active', product_id, 'c', true FROM products WHERE name = 'User external'",
-      ),
-    );
+      );
+      await db.query(
+        "INSERT INTO subscription_instances (subscription_id, product_block_id) SELECT subscription_id, product_block_id FROM subscriptions, product_blocks WHERE product_blocks.name = 'UserGroupBlock'",
+      );
+      await db.query(
+        "INSERT INTO subscription_instance_values (subscription_instance_id, resource_type_id, value) SELECT subscription_instance_id, resource_type_id, 'admins' FROM subscription_instances, resource_types WHERE resource_type = 'group_name'",
+      );
+    });
     const registry = join(project.dir, "products", "index.ts");
     writeFileSync(registry, readFileSync(registry, "utf8").replace('  "User external": User,\n', ""));
 
@@ -195,6 +201,8 @@ describe.each(DATABASE_KINDS)("the workshop on %s", (kind) => {
     );
     expect(confirmed.code, confirmed.stderr).toBe(0);
     expect(confirmed.stdout).toMatch(/User external/);
+    // The impact counts what goes with the subscription: its instance and value, not "·".
+    expect(confirmed.stdout).toMatch(/delete product User external\s+-1\s+-1\s+-1/);
     expect(migrationFiles()).toHaveLength(2);
     expect((await cli("db", "upgrade", "heads")).code).toBe(0);
     const left = await withTestDatabase(project.databaseUrl, (db) =>

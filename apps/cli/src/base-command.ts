@@ -57,6 +57,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.flags["lock-timeout"] * 1000;
   }
 
+  /** Someone can be asked: a terminal on stdin, and no --json (whose output is read by a program). */
+  protected get interactive(): boolean {
+    return Boolean(process.stdin.isTTY) && !this.jsonEnabled();
+  }
+
   /** Opens the project's database for `work` and always closes it again. */
   protected async withDatabase<R>(project: Project, work: (db: Database) => Promise<R>): Promise<R> {
     const db = await Database.open(project.database, { lockTimeoutMs: this.lockTimeoutMs });

@@ -14,6 +14,8 @@ export const EXIT = {
 
 const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MISSING_ANSWERS: EXIT.unanswered,
+  ORCH_CORE_REVERT_UNCONFIRMED: EXIT.unanswered,
+  ORCH_DOWNGRADE_CROSSES_CORE: EXIT.invalidInput,
   ORCH_DATABASE_UNREACHABLE: EXIT.databaseUnavailable,
   ORCH_DATABASE_LOCKED: EXIT.databaseUnavailable,
   ORCH_DATABASE_OPEN_FAILED: EXIT.databaseUnavailable,
@@ -44,7 +46,7 @@ export const EXIT_CODES_HELP = `EXIT CODES
   0  success
   1  unexpected error (a bug: please report it)
   2  invalid input: flags, JSON, names or answers
-  3  questions left unanswered and no terminal to ask them (see --inputs)
+  3  questions or confirmations left unanswered and no terminal to ask them (see --inputs, --yes)
   4  database unavailable: unreachable, or held by another process
   5  a migration failed, or an applied migration file was changed
   6  invalid project: config file or domain models

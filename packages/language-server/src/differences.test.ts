@@ -70,7 +70,9 @@ describe("listDifferences", () => {
   it("a product only the database has is reported with the subscriptions the migration deletes", () => {
     const [difference] = listDifferences(
       model,
-      changes({ deleteProducts: [{ product: "Old", subscriptions: 1, location: at(1) }] }),
+      changes({
+        deleteProducts: [{ product: "Old", subscriptions: 1, instances: 0, values: 0, location: at(1) }],
+      }),
     );
     expect(difference).toMatchObject({ code: DIAGNOSTIC_CODES.productMissingInModel, product: "Old" });
     expect(difference!.message).toBe(

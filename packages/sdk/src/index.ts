@@ -27,11 +27,14 @@ export type * from "./diff/change-set.ts";
 export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";
 export { formatLocation, OrchestratorError } from "./errors.ts";
+export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export * from "./migrations/helpers/index.ts";
 export { Migration, type MigrationClass } from "./migrations/migration.ts";
 export { MigrationError } from "./migrations/migration-errors.ts";
 export {
   DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+  type DowngradeOptions,
+  type DowngradePlan,
   MIGRATIONS_TABLE,
   MigrationRunner,
   type MigrationRunnerOptions,

@@ -8,7 +8,7 @@ describe("change tree", () => {
   it("groups changes and says what they do to existing data", () => {
     const changes = empty();
     changes.createProducts.push({ product: "User internal", productType: "User", location: at });
-    changes.deleteProducts.push({ product: "Old", subscriptions: 3, location: at });
+    changes.deleteProducts.push({ product: "Old", subscriptions: 3, instances: 6, values: 12, location: at });
     changes.createResourceTypeLinks.push({
       block: "UserBlock",
       resourceType: "age",
@@ -20,7 +20,7 @@ describe("change tree", () => {
       [
         "Products",
         "  + User internal User",
-        "  - Old (3 subscriptions deleted)",
+        "  - Old (3 subscriptions, 6 instances, 12 values deleted)",
         "Product block → resource type",
         "  + UserBlock.age (140 instances need a value)",
       ].join("\n"),

@@ -22,7 +22,11 @@ export function renderChangeTree(changes: ChangeSet): string {
         ...changes.deleteProducts.map(
           (c) =>
             del(c.product) +
-            impact(c.subscriptions ? `${plural(c.subscriptions, "subscription")} deleted` : ""),
+            impact(
+              c.subscriptions
+                ? `${plural(c.subscriptions, "subscription")}, ${plural(c.instances, "instance")}, ${plural(c.values, "value")} deleted`
+                : "",
+            ),
         ),
       ],
     ],

@@ -1,5 +1,6 @@
 // The impact table shown before confirming: per change, the subscriptions, instances and values it
-// creates (+), changes (~) or deletes (-) in the target database.
+// creates (+), changes (~) or deletes (-) in the target database; "·" only where that is none, and
+// "unknown" where the rows are touched but were not counted.
 import type { Impact } from "@orchestrator/sdk";
 import { style, table } from "./style.ts";
 
@@ -8,6 +9,7 @@ function cell(counts: Impact["subscriptions"]): string {
     counts.created ? style.green(`+${counts.created}`) : "",
     counts.changed ? style.yellow(`~${counts.changed}`) : "",
     counts.deleted ? style.red(`-${counts.deleted}`) : "",
+    counts.unknown ? style.yellow("unknown") : "",
   ].filter(Boolean);
   return parts.join(" ") || "·";
 }

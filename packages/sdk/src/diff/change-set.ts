@@ -4,6 +4,7 @@
 // blocks, then by name. `location` points at the model source where the change comes from; items that
 // only the database has carry the location of the definition that lost them, or of the registry.
 import type { SourceLocation } from "../model/domain-model.ts";
+import type { SnapshotInUseBy } from "../snapshot/snapshot.ts";
 
 export interface CreateProduct {
   product: string;
@@ -14,6 +15,11 @@ export interface DeleteProduct {
   product: string;
   /** Subscriptions that would be deleted with it. */
   subscriptions: number;
+  /** The instances of those subscriptions and their values, deleted with them. */
+  instances: number;
+  values: number;
+  /** Other products' subscriptions using its instances: they lose those relations. */
+  inUseBy?: SnapshotInUseBy;
   /** What the downgrade puts back: the row, its fixed inputs and block links (never its subscriptions). */
   restore?: DeletedProductRow;
   location: SourceLocation;

@@ -73,6 +73,9 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
     out.deleteProducts.push({
       product: row.name,
       subscriptions: row.subscriptionCount,
+      instances: row.instanceCount,
+      values: row.valueCount,
+      ...(row.inUseBy ? { inUseBy: row.inUseBy } : {}),
       restore: {
         productType: row.productType,
         description: row.description,

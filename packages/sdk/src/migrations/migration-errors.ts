@@ -25,6 +25,27 @@ export class MigrationError extends OrchestratorError {
     );
   }
 
+  static stepsCrossCore(target: string, dataNewestFirst: string[]): MigrationError {
+    const count =
+      dataNewestFirst.length === 0
+        ? "no data migration is applied"
+        : `only ${dataNewestFirst.length} data migration${dataNewestFirst.length === 1 ? " is" : "s are"} applied (${dataNewestFirst.join(", ")})`;
+    return new MigrationError(
+      "ORCH_DOWNGRADE_CROSSES_CORE",
+      `Cannot downgrade ${target}: ${count}, and a relative downgrade never reverts the orchestrator's core schema. Nothing was reverted. ${dataNewestFirst.length > 0 ? `Use -${dataNewestFirst.length} to revert every data migration, or ` : "Use "}base to drop the orchestrator's tables with every subscription (it must be confirmed).`,
+    );
+  }
+
+  static coreRevertNotConfirmed(
+    core: string[],
+    howToConfirm = "Show what is dropped (droppedTables) and pass confirmCoreRevert once it is confirmed.",
+  ): MigrationError {
+    return new MigrationError(
+      "ORCH_CORE_REVERT_UNCONFIRMED",
+      `Reverting core migration${core.length === 1 ? "" : "s"} ${core.join(", ")} drops the orchestrator's tables with every product, subscription, instance and value in them, so it must be confirmed. Nothing was reverted. ${howToConfirm}`,
+    );
+  }
+
   static invalidFile(file: string, reason: string): MigrationError {
     return new MigrationError(
       "ORCH_MIGRATION_INVALID_FILE",
@@ -42,7 +63,7 @@ export class MigrationError extends OrchestratorError {
   static missingFile(migration: string): MigrationError {
     return new MigrationError(
       "ORCH_MIGRATION_MISSING",
-      `Migration ${migration} is applied in the database but its file is missing from the migrations folder, so it cannot be reverted. Restore the file first.`,
+      `Migration ${migration} is applied in the database but its file is missing from the migrations folder, so the folder no longer describes the database; nothing was applied or reverted. Restore its file (e.g. from version control). To remove a migration, revert it (db downgrade) while its file is still there, then delete the file.`,
     );
   }
 

@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
 
     expect(await runner.downgrade()).toEqual(["20260101000000_first"]);
     expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
-    expect(await runner.downgrade("base")).toEqual(["0001_orchestrator_schema"]);
+    expect(await runner.downgrade("base", { confirmCoreRevert: true })).toEqual(["0001_orchestrator_schema"]);
     expect(
       await count("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'products'"),
     ).toBe(0);
@@ -147,6 +147,93 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
     const runner = new MigrationRunner(db, migrationSources(dir));
     expect((await runner.status()).find((s) => s.name === "20260101000000_first")?.missing).toBe(true);
     await expect(runner.downgrade()).rejects.toMatchObject({ code: "ORCH_MIGRATION_MISSING" });
+  });
+
+  it("a relative downgrade past the data migrations refuses and reverts nothing", async () => {
+    const dir = migrationsDir({
+      "20260101000000_first.ts": dataMigration(
+        [insertProduct("P1")],
+        ["DELETE FROM products WHERE name = 'P1'"],
+      ),
+    });
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    await runner.upgrade();
+    const error = await runner.downgrade("-2").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_DOWNGRADE_CROSSES_CORE" });
+    expect((error as Error).message).toContain("only 1 data migration is applied");
+    expect((error as Error).message).toContain("20260101000000_first");
+    expect((await runner.status()).every((s) => s.applied)).toBe(true);
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+    // -1 is within the data migrations and still works.
+    expect(await runner.downgrade("-1")).toEqual(["20260101000000_first"]);
+    await expect(runner.downgrade("-1")).rejects.toMatchObject({ code: "ORCH_DOWNGRADE_CROSSES_CORE" });
+  });
+
+  it("reverting a core migration needs confirmation and reports the rows its tables hold", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    await runner.upgrade();
+    const plan = await runner.planDowngrade("base");
+    expect(plan.migrations.map((m) => [m.name, m.kind])).toEqual([
+      ["20260101000000_first", "data"],
+      ["0001_orchestrator_schema", "core"],
+    ]);
+    expect(plan.core).toEqual(["0001_orchestrator_schema"]);
+    const dropped = await runner.droppedTables(plan);
+    expect(dropped.find((t) => t.table === "products")?.rows).toBe(1);
+    expect(dropped.find((t) => t.table === "subscriptions")?.rows).toBe(0);
+    expect(dropped.map((t) => t.table)).toContain("subscription_instance_values");
+
+    const error = await runner.downgrade("base").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_CORE_REVERT_UNCONFIRMED" });
+    expect((error as Error).message).toContain("0001_orchestrator_schema");
+    expect((await runner.status()).every((s) => s.applied)).toBe(true);
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+  });
+
+  it("refuses to upgrade while an applied migration's file is missing", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    rmSync(join(dir, "20260101000000_first.ts"));
+    writeFileSync(join(dir, "20260102000000_second.ts"), dataMigration([insertProduct("P2")]));
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    const error = await runner.upgrade().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_MISSING" });
+    expect((error as Error).message).toContain("20260101000000_first");
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+    // Nothing pending either: the missing file stops an upgrade that would apply nothing, too.
+    rmSync(join(dir, "20260102000000_second.ts"));
+    await expect(new MigrationRunner(db, migrationSources(dir)).upgrade()).rejects.toMatchObject({
+      code: "ORCH_MIGRATION_MISSING",
+    });
+  });
+
+  it("refuses to revert a newer migration while an older applied file was changed", async () => {
+    const dir = migrationsDir({
+      "20260101000000_first.ts": dataMigration([insertProduct("P1")]),
+      "20260102000000_second.ts": dataMigration(
+        [insertProduct("P2")],
+        ["DELETE FROM products WHERE name = 'P2'"],
+      ),
+    });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    writeFileSync(join(dir, "20260101000000_first.ts"), dataMigration([insertProduct("P1 edited")]));
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    const error = await runner.downgrade("-1").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_CHANGED" });
+    expect((error as Error).message).toContain("20260101000000_first");
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(2);
+  });
+
+  it("verifyApplied names the migration whose file is missing", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    rmSync(join(dir, "20260101000000_first.ts"));
+    const error = await new MigrationRunner(db, migrationSources(dir))
+      .verifyApplied()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ORCH_MIGRATION_MISSING" });
+    expect((error as Error).message).toMatch(/20260101000000_first.*Restore/s);
   });
 
   if (kind === "postgresql") {

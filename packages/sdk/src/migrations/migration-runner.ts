@@ -5,6 +5,7 @@
 // migration exactly once. (PGlite is additionally held by the directory lock for the whole run.)
 import type { Transaction } from "@mikro-orm/core";
 import type { Database, TransactionScope } from "../db/database.ts";
+import { countDroppedTables, type DroppedTable } from "./dropped-tables.ts";
 import { MigrationError } from "./migration-errors.ts";
 import {
   type Direction,
@@ -35,6 +36,22 @@ interface AppliedRow {
   kind: MigrationKind;
   checksum: string;
   applied_at: string | Date;
+}
+
+/** What a downgrade would revert, newest first; decided before anything runs. */
+export interface DowngradePlan {
+  target: string;
+  migrations: { name: string; kind: MigrationKind }[];
+  /** The core migrations among them: reverting one drops the orchestrator's tables and their rows. */
+  core: string[];
+}
+
+export interface DowngradeOptions {
+  /**
+   * Reverting a core migration drops every subscription, so it runs only when this is set, after the
+   * front end has shown what is dropped (droppedTables) and someone confirmed it.
+   */
+  confirmCoreRevert?: boolean;
 }
 
 export interface MigrationRunnerOptions {
@@ -85,8 +102,7 @@ export class MigrationRunner {
 
   /** Applies pending migrations up to `target`: `heads`, `+N` or a migration name. Returns their names. */
   async upgrade(target = "heads"): Promise<string[]> {
-    const statuses = await this.status();
-    this.#refuseChanged(statuses.filter((status) => status.applied));
+    const statuses = await this.verifyApplied();
     const pending = this.#sources.filter((source) => !statuses.find((s) => s.name === source.name)?.applied);
     const selected = this.#selectUpgrade(pending, target);
     const done: string[] = [];
@@ -96,16 +112,35 @@ export class MigrationRunner {
     return done;
   }
 
-  /** Reverts applied migrations down to `target`: `-N` (default -1), `base` or the name to keep last. */
-  async downgrade(target = "-1"): Promise<string[]> {
+  /** What `downgrade(target)` would revert, checked (files present and unchanged) but not run. */
+  async planDowngrade(target = "-1"): Promise<DowngradePlan> {
+    await this.verifyApplied();
     const applied = (await this.#appliedRows()).sort((a, b) => b.id - a.id);
     const selected = this.#selectDowngrade(applied, target);
-    const sources = selected.map((row) => {
-      const source = this.#sources.find((s) => s.name === row.name);
-      if (!source) throw MigrationError.missingFile(row.name);
-      if (source.checksum !== row.checksum) throw MigrationError.tampered(row.name, source.file ?? row.name);
-      return source;
-    });
+    for (const row of selected) this.#sourceOf(row);
+    return {
+      target,
+      migrations: selected.map((row) => ({ name: row.name, kind: row.kind })),
+      core: selected.filter((row) => row.kind === "core").map((row) => row.name),
+    };
+  }
+
+  /** The tables the plan's core migrations drop, with the rows each holds now. */
+  async droppedTables(plan: DowngradePlan): Promise<DroppedTable[]> {
+    const core = this.#sources.filter((source) => plan.core.includes(source.name));
+    return countDroppedTables(this.#db, core);
+  }
+
+  /**
+   * Reverts applied migrations down to `target`: `-N` (default -1; data migrations only), `base` or the
+   * name to keep last. Reverting a core migration needs `confirmCoreRevert`.
+   */
+  async downgrade(target = "-1", options: DowngradeOptions = {}): Promise<string[]> {
+    const plan = await this.planDowngrade(target);
+    if (plan.core.length > 0 && !options.confirmCoreRevert)
+      throw MigrationError.coreRevertNotConfirmed(plan.core);
+    const applied = new Map((await this.#appliedRows()).map((row) => [row.name, row]));
+    const sources = plan.migrations.map(({ name }) => this.#sourceOf(applied.get(name)!));
     const done: string[] = [];
     for (const source of sources) {
       if (await this.#run(source, "down")) done.push(source.name);
@@ -113,9 +148,26 @@ export class MigrationRunner {
     return done;
   }
 
-  #refuseChanged(applied: MigrationStatus[]): void {
-    const changed = applied.find((status) => status.changed);
-    if (changed) throw MigrationError.tampered(changed.name, changed.file ?? changed.name);
+  /** The file to revert an applied row with: present and unchanged, else the migration is refused. */
+  #sourceOf(row: AppliedRow): MigrationSource {
+    const source = this.#sources.find((s) => s.name === row.name);
+    if (!source) throw MigrationError.missingFile(row.name);
+    if (source.checksum !== row.checksum) throw MigrationError.tampered(row.name, source.file ?? row.name);
+    return source;
+  }
+
+  /**
+   * The statuses, once every applied migration's file is known to be present and unchanged; else the
+   * first that is not is refused. Runs before anything is applied or reverted: a database whose history
+   * no longer matches the files is not one to build on, nor to take apart.
+   */
+  async verifyApplied(): Promise<MigrationStatus[]> {
+    const statuses = await this.status();
+    const broken = statuses.filter((s) => s.applied && (s.missing || s.changed));
+    const first = broken.sort((a, b) => (a.appliedAt ?? "").localeCompare(b.appliedAt ?? ""))[0];
+    if (first?.missing) throw MigrationError.missingFile(first.name);
+    if (first) throw MigrationError.tampered(first.name, first.file ?? first.name);
+    return statuses;
   }
 
   #selectUpgrade(pending: MigrationSource[], target: string): MigrationSource[] {
@@ -134,7 +186,17 @@ export class MigrationRunner {
   #selectDowngrade(appliedNewestFirst: AppliedRow[], target: string): AppliedRow[] {
     if (target === "base") return appliedNewestFirst;
     const step = /^-(\d+)$/.exec(target);
-    if (step) return appliedNewestFirst.slice(0, Number(step[1]));
+    if (step) {
+      // A relative step counts data migrations: it never reaches the core schema below them, which
+      // would drop every subscription. `base` (confirmed) is the way to do that.
+      const selected = appliedNewestFirst.slice(0, Number(step[1]));
+      if (selected.some((row) => row.kind === "core")) {
+        const coreAt = appliedNewestFirst.findIndex((row) => row.kind === "core");
+        const data = appliedNewestFirst.slice(0, coreAt).map((row) => row.name);
+        throw MigrationError.stepsCrossCore(target, data);
+      }
+      return selected;
+    }
     const index = appliedNewestFirst.findIndex((row) => row.name === target);
     if (index >= 0) return appliedNewestFirst.slice(0, index);
     if (this.#sources.some((source) => source.name === target)) return []; // not applied: nothing above it

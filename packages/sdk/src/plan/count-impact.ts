@@ -2,15 +2,19 @@
 // Counts come from the change set, i.e. the database the diff read; the migration itself decides at run
 // time, so on another database the numbers may differ (`estimate` marks counts decided at run time:
 // instances created under instances that this same migration creates first are counted, but a cycle of
-// new relations only one level deep). Created instances are listed as deletions are: a migration creates
-// none that this table does not count.
+// new relations only one level deep; or lower bounds: instances deleted with the nested instances only
+// they use). Created instances are listed as deletions are: a migration creates none that this table
+// does not count. A count the diff did not read is `unknown`, never shown as nothing.
 import type { BlockHolder, ChangeSet } from "../diff/change-set.ts";
+import { describeInUseBy } from "../diff/in-use-by.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
 export interface ImpactCounts {
   created: number;
   changed: number;
   deleted: number;
+  /** The change touches these rows but they were not counted: a front end shows "unknown", not 0. */
+  unknown?: boolean;
 }
 
 export interface Impact {
@@ -41,6 +45,13 @@ const notMoved = (entry: { moved?: boolean }): boolean => entry.moved !== true;
 
 const holderName = (holder: BlockHolder): string => ("root" in holder ? "the product root" : holder.block);
 
+/**
+ * The values of deleted instances go with them (ON DELETE CASCADE) but are not counted per instance
+ * set: unknown when any instance is deleted, none otherwise.
+ */
+const valuesOfDeleted = (instances: number): Partial<ImpactCounts> =>
+  instances > 0 ? { unknown: true } : {};
+
 /** Changes that touch existing subscriptions, instances or values; metadata-only changes are left out. */
 export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
   const createdProducts = new Set(cs.createProducts.map((c) => c.product));
@@ -64,24 +75,52 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
       // At most the block's instances: those under the old holder in the products' subscriptions move.
       estimate: true,
     })),
-    ...cs.deleteBlockRelations.filter(notMoved).map((r) =>
-      impact(`remove ${r.dependsOn} from ${r.block}`, {
-        instances: { deleted: r.instances * Math.max(1, r.attributes.length) },
+    ...cs.deleteBlockRelations.filter(notMoved).map((r) => {
+      const deleted = r.instances * Math.max(1, r.attributes.length);
+      return {
+        ...impact(`remove ${r.dependsOn} from ${r.block}`, {
+          instances: { deleted },
+          values: valuesOfDeleted(deleted),
+        }),
+        ...(deleted > 0 ? { estimate: true } : {}),
+      };
+    }),
+    ...cs.deleteProductBlockLinks.filter(notMoved).map((l) => ({
+      ...impact(`remove ${l.block} from product ${l.product}`, {
+        instances: { deleted: l.subscriptions },
+        values: valuesOfDeleted(l.subscriptions),
       }),
-    ),
-    ...cs.deleteProductBlockLinks
-      .filter(notMoved)
-      .map((l) =>
-        impact(`remove ${l.block} from product ${l.product}`, { instances: { deleted: l.subscriptions } }),
-      ),
+      ...(l.subscriptions > 0 ? { estimate: true } : {}),
+    })),
     ...cs.deleteResourceTypes.map((d) =>
       impact(`delete resource type ${d.resourceType}`, { values: { deleted: d.values } }),
     ),
-    ...cs.deleteProductBlocks.map((d) =>
-      impact(`delete product block ${d.block}`, { instances: { deleted: d.instances } }),
-    ),
+    ...cs.deleteProductBlocks.map((d) => ({
+      ...impact(`delete product block ${d.block}`, {
+        instances: { deleted: d.instances },
+        values: valuesOfDeleted(d.instances),
+      }),
+      ...(d.instances > 0 ? { estimate: true } : {}),
+    })),
     ...cs.deleteProducts.map((d) =>
-      impact(`delete product ${d.product}`, { subscriptions: { deleted: d.subscriptions } }),
+      impact(`delete product ${d.product}`, {
+        subscriptions: { deleted: d.subscriptions },
+        instances: { deleted: d.instances },
+        values: { deleted: d.values },
+      }),
+    ),
+    // Their own instances and values stay; the relations to the deleted product's instances go.
+    ...cs.deleteProducts.flatMap((d) =>
+      d.inUseBy
+        ? [
+            impact(
+              `${describeInUseBy(d.inUseBy)} ${d.inUseBy.subscriptions === 1 ? "loses" : "lose"} what ${d.inUseBy.subscriptions === 1 ? "it uses" : "they use"} of ${d.product}`,
+              {
+                subscriptions: { changed: d.inUseBy.subscriptions },
+              },
+            ),
+          ]
+        : [],
     ),
     ...cs.createProductBlockLinks
       .filter((l) => !createdProducts.has(l.product) && notMoved(l))
@@ -116,6 +155,6 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
     }),
   ];
   return out.filter((i) =>
-    [i.subscriptions, i.instances, i.values].some((c) => c.created + c.changed + c.deleted > 0),
+    [i.subscriptions, i.instances, i.values].some((c) => c.unknown || c.created + c.changed + c.deleted > 0),
   );
 }

@@ -89,7 +89,9 @@ describe("deletions", () => {
     const onlyDoomed = await addProcess([doomed]);
     const shared = await addProcess([doomed, kept]);
     const cs = emptyChangeSet();
-    cs.deleteProducts = [{ product: "User external", subscriptions: 1, location: at(3) }];
+    cs.deleteProducts = [
+      { product: "User external", subscriptions: 1, instances: 0, values: 0, location: at(3) },
+    ];
     await run(db, planMigration(cs, emptyAnswers()).upgrade);
 
     expect(await rows(db, "SELECT name FROM products ORDER BY name")).toEqual([
@@ -117,6 +119,8 @@ describe("deletions", () => {
       {
         product: "User external",
         subscriptions: 1,
+        instances: 0,
+        values: 0,
         restore: {
           productType: row!.product_type,
           description: row!.description,

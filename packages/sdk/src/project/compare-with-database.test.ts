@@ -3,7 +3,10 @@ import { Database } from "../db/database.ts";
 import { diff } from "../diff/diff.ts";
 import { MigrationRunner } from "../migrations/migration-runner.ts";
 import { coreMigrationSources } from "../migrations/migration-source.ts";
+import { countImpact } from "../plan/count-impact.ts";
 import { planMigration } from "../plan/plan-migration.ts";
+import { emptyAnswers } from "../questions/answers.ts";
+import { deletionConfirmation } from "../questions/build-questions.ts";
 import { resolveAnswers } from "../questions/resolve-answers.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../testing/databases.ts";
 import { workshopModel } from "../testing/workshop-model.ts";
@@ -84,5 +87,58 @@ describe.each(DATABASE_KINDS)("compareWithDatabase on %s", (kind) => {
     expect(changed.changes.createBlockRelations.map((r) => r.attributes)).toEqual([["other_group"]]);
     expect(changed.snapshot.blocks.find((b) => b.name === "UserBlock")!.instanceCount).toBe(3);
     expect(queries.length).toBeLessThanOrEqual(10);
+  });
+
+  it("a deleted product counts the instances and values of its subscriptions, and the impact shows them", async () => {
+    // Continues the database above: one subscription per product, with an instance of each block.
+    await db.query(
+      `INSERT INTO subscription_instance_values (subscription_instance_id, resource_type_id, value)
+       SELECT si.subscription_instance_id, rt.resource_type_id, 'v'
+       FROM subscription_instances si JOIN subscriptions s USING (subscription_id) JOIN products p USING (product_id),
+            resource_types rt
+       WHERE p.name = 'User external' AND rt.resource_type IN ('username', 'group_name')`,
+    );
+    const { changes } = await compareWithDatabase(db, workshopModel({ withoutExternal: true }));
+    expect(changes.deleteProducts).toMatchObject([
+      { product: "User external", subscriptions: 1, instances: 2, values: 4 },
+    ]);
+    expect(countImpact(changes, emptyAnswers())).toContainEqual(
+      expect.objectContaining({
+        change: "delete product User external",
+        subscriptions: expect.objectContaining({ deleted: 1 }),
+        instances: expect.objectContaining({ deleted: 2 }),
+        values: expect.objectContaining({ deleted: 4 }),
+      }),
+    );
+  });
+
+  it("a deleted product names the other products' subscriptions that use its instances", async () => {
+    // User internal's UserBlock instance also holds User external's UserGroupBlock instance.
+    await db.query(
+      `INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr)
+       SELECT u.subscription_instance_id, g.subscription_instance_id, 1, 'group'
+       FROM subscription_instances u JOIN subscriptions su ON su.subscription_id = u.subscription_id
+       JOIN products pu ON pu.product_id = su.product_id,
+       subscription_instances g JOIN subscriptions sg ON sg.subscription_id = g.subscription_id
+       JOIN products pg ON pg.product_id = sg.product_id
+       WHERE pu.name = 'User internal' AND u.product_block_id = (SELECT product_block_id FROM product_blocks WHERE name = 'UserBlock')
+         AND pg.name = 'User external' AND g.product_block_id = (SELECT product_block_id FROM product_blocks WHERE name = 'UserGroupBlock')`,
+    );
+    const { changes } = await compareWithDatabase(db, workshopModel({ withoutExternal: true }));
+    expect(changes.deleteProducts[0]!.inUseBy).toEqual({
+      subscriptions: 1,
+      products: ["User internal"],
+      customers: ["c"],
+    });
+    expect(countImpact(changes, emptyAnswers())).toContainEqual(
+      expect.objectContaining({
+        change: "1 subscription of User internal (customers c) loses what it uses of User external",
+        subscriptions: expect.objectContaining({ changed: 1 }),
+      }),
+    );
+    const confirm = deletionConfirmation(changes);
+    expect(confirm?.prompt).toContain(
+      "1 subscription of User internal (customers c) uses instances of User external",
+    );
   });
 });

@@ -79,9 +79,9 @@ describe("listQuestions", () => {
   it("deleting data raises one confirmation, first; deleting nothing that holds data raises none", () => {
     const cs = workshopChangeSet();
     const location = cs.createProducts[0]!.location;
-    cs.deleteProducts = [{ product: "Old", subscriptions: 0, location }];
+    cs.deleteProducts = [{ product: "Old", subscriptions: 0, instances: 0, values: 0, location }];
     expect(listQuestions(cs, workshopModel()).some((q) => q.kind === "confirm-deletions")).toBe(false);
-    cs.deleteProducts = [{ product: "Old", subscriptions: 3, location }];
+    cs.deleteProducts = [{ product: "Old", subscriptions: 3, instances: 0, values: 0, location }];
     cs.deleteResourceTypeLinks = [{ block: "B", resourceType: "rt", instances: 2, values: 2, location }];
     const [first] = listQuestions(cs, workshopModel());
     expect(first?.kind).toBe("confirm-deletions");

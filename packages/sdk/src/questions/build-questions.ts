@@ -3,6 +3,7 @@
 // grouped per fixed input and per resource type as the reference asks them. A confirmation comes first
 // when the change deletes data.
 import type { ChangeSet } from "../diff/change-set.ts";
+import { describeInUseBy } from "../diff/in-use-by.ts";
 import type { DomainModel, ScalarSpec } from "../model/domain-model.ts";
 import { HEADERS, type Question } from "./question.ts";
 import { DESCRIPTION_MAX_LENGTH, interpretAnswer, TAG_MAX_LENGTH } from "./validate-answer.ts";
@@ -160,6 +161,14 @@ export function deletionConfirmation(cs: ChangeSet): Question | undefined {
     ...cs.deleteProducts
       .filter((d) => d.subscriptions > 0)
       .map((d) => `product ${d.product} and its ${d.subscriptions} subscription(s)`),
+    // orchestrator-core refuses to terminate a subscription in use by others: never silently.
+    ...cs.deleteProducts.flatMap((d) =>
+      d.inUseBy
+        ? [
+            `${describeInUseBy(d.inUseBy)} ${d.inUseBy.subscriptions === 1 ? "uses" : "use"} instances of ${d.product} and will lose those relations`,
+          ]
+        : [],
+    ),
     ...cs.deleteProductBlocks
       .filter((d) => d.instances > 0)
       .map((d) => `product block ${d.block} and its ${d.instances} instance(s)`),

@@ -218,7 +218,7 @@ describe("resolveAnswers", () => {
 
   it("needs deletions of data confirmed, by option or by the resolver", async () => {
     const cs = workshopChangeSet();
-    cs.deleteProducts = [{ product: "Old", subscriptions: 2, location: at(1) }];
+    cs.deleteProducts = [{ product: "Old", subscriptions: 2, instances: 0, values: 0, location: at(1) }];
     const error = (await resolveAnswers(cs, workshopModel(), { inputs: workshopInputs }).catch(
       (e: unknown) => e,
     )) as MissingAnswersError;

@@ -3,7 +3,10 @@
 // counting every value of a large database would cost more than reading all of its metadata.
 import type { Database } from "../db/database.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
-import type { AttributeSize, Snapshot, SnapshotBlock, SnapshotProduct } from "./snapshot.ts";
+import type { AttributeSize, Snapshot, SnapshotBlock, SnapshotInUseBy, SnapshotProduct } from "./snapshot.ts";
+
+/** How many customer ids of subscriptions in use by others a message names. */
+export const IN_USE_BY_LIMIT = 10;
 
 interface Row {
   [column: string]: unknown;
@@ -41,6 +44,8 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
       fixedInputs: [],
       blocks: [],
       subscriptionCount: 0,
+      instanceCount: 0,
+      valueCount: 0,
     });
   }
   for (const row of fixedInputs)
@@ -135,6 +140,9 @@ export async function addCounts(
   const touched = touchedNames(changes);
   for (const block of alsoBlocks) touched.blocks.add(block);
   const productIds = snapshot.products.filter((p) => touched.products.has(p.name)).map((p) => p.id);
+  // Instances and values per product cost a join over the subscriptions' instances: only for deletions.
+  const deleted = new Set(changes.deleteProducts.map((d) => d.product));
+  const deletedIds = snapshot.products.filter((p) => deleted.has(p.name)).map((p) => p.id);
   const blocks = snapshot.blocks.filter((b) => touched.blocks.has(b.name));
   const blockIds = blocks.map((b) => b.id);
   // Attributes are only kept for depends-on relations the metadata has: a block without any (such as a
@@ -149,6 +157,17 @@ export async function addCounts(
       ? ""
       : `SELECT 'subscriptions' AS kind, product_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscriptions
          WHERE product_id IN (${uuidList(productIds)}) GROUP BY product_id`,
+    deletedIds.length === 0
+      ? ""
+      : `SELECT 'product instances' AS kind, s.product_id AS id, NULL::uuid AS rt, count(*) AS n
+         FROM subscription_instances si JOIN subscriptions s USING (subscription_id)
+         WHERE s.product_id IN (${uuidList(deletedIds)}) GROUP BY s.product_id`,
+    deletedIds.length === 0
+      ? ""
+      : `SELECT 'product values' AS kind, s.product_id AS id, NULL::uuid AS rt, count(*) AS n
+         FROM subscription_instance_values siv JOIN subscription_instances si USING (subscription_instance_id)
+         JOIN subscriptions s USING (subscription_id)
+         WHERE s.product_id IN (${uuidList(deletedIds)}) GROUP BY s.product_id`,
     blockIds.length === 0
       ? ""
       : `SELECT 'instances' AS kind, product_block_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscription_instances
@@ -163,7 +182,7 @@ export async function addCounts(
       : `SELECT 'values' AS kind, resource_type_id AS id, NULL::uuid AS rt, count(*) AS n FROM subscription_instance_values
          WHERE resource_type_id IN (${uuidList(rtIds)}) GROUP BY resource_type_id`,
   ].filter(Boolean);
-  const [counts, attributes] = await Promise.all([
+  const [counts, attributes, inUseBy] = await Promise.all([
     db.query(parts.map((part) => `(${part})`).join(" UNION ALL ")),
     relatedBlockIds.length === 0
       ? []
@@ -180,6 +199,7 @@ export async function addCounts(
              GROUP BY parent.product_block_id, sir.in_use_by_id, sir.domain_model_attr
            ) AS held GROUP BY id, attr, deps, size`,
         ),
+    deletedIds.length === 0 ? [] : db.query(inUseBySql(deletedIds)),
   ]);
   const ofKind = (kind: string) => counts.filter((row) => row.kind === kind);
   const subscriptions = ofKind("subscriptions");
@@ -189,6 +209,18 @@ export async function addCounts(
 
   const count = (rows: Row[]) => new Map(rows.map((row) => [String(row.id), Number(row.n)]));
   const subscriptionsById = count(subscriptions);
+  const productInstancesById = count(ofKind("product instances"));
+  const productValuesById = count(ofKind("product values"));
+  const inUseById = new Map(
+    inUseBy.map((row): [string, SnapshotInUseBy] => [
+      String(row.id),
+      {
+        subscriptions: Number(row.n),
+        products: (row.products as unknown[]).map(String).sort(compare),
+        customers: (row.customers as unknown[]).map(String).sort(compare),
+      },
+    ]),
+  );
   const instancesById = count(instances);
   const rtValuesById = count(rtValues);
   const rtName = new Map(snapshot.resourceTypes.map((rt) => [rt.id, rt.name]));
@@ -198,6 +230,9 @@ export async function addCounts(
     products: snapshot.products.map((p) => ({
       ...p,
       subscriptionCount: subscriptionsById.get(p.id) ?? p.subscriptionCount,
+      instanceCount: productInstancesById.get(p.id) ?? p.instanceCount,
+      valueCount: productValuesById.get(p.id) ?? p.valueCount,
+      ...(inUseById.has(p.id) ? { inUseBy: inUseById.get(p.id)! } : {}),
     })),
     blocks: snapshot.blocks.map((block) => {
       if (!blockIds.includes(block.id)) return block;
@@ -244,6 +279,25 @@ function attributeSizes(rows: readonly Row[]): Record<string, AttributeSize[]> {
         [...sizes.get(attr)!].sort(([a], [b]) => a - b).map(([size, instances]) => ({ size, instances })),
       ]),
   );
+}
+
+/**
+ * Per product: the subscriptions of other products with an instance that uses (depends on) an instance of
+ * this product's subscriptions. Deleting the product cuts those relations (ON DELETE CASCADE), so they
+ * are named before anyone confirms (orchestrator-core refuses to terminate a subscription in use).
+ */
+function inUseBySql(productIds: string[]): string {
+  return `SELECT s.product_id AS id, count(DISTINCT us.subscription_id) AS n,
+      array_agg(DISTINCT up.name) AS products,
+      (array_agg(DISTINCT us.customer_id ORDER BY us.customer_id))[1:${IN_USE_BY_LIMIT}] AS customers
+    FROM subscription_instance_relations r
+    JOIN subscription_instances d ON d.subscription_instance_id = r.depends_on_id
+    JOIN subscriptions s ON s.subscription_id = d.subscription_id
+    JOIN subscription_instances u ON u.subscription_instance_id = r.in_use_by_id
+    JOIN subscriptions us ON us.subscription_id = u.subscription_id
+    JOIN products up ON up.product_id = us.product_id
+    WHERE s.product_id IN (${uuidList(productIds)}) AND us.product_id <> s.product_id
+    GROUP BY s.product_id`;
 }
 
 function uuidList(ids: string[]): string {

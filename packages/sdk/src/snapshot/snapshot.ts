@@ -18,6 +18,23 @@ export interface SnapshotProduct {
   blocks: string[];
   /** Subscriptions of this product, any status. */
   subscriptionCount: number;
+  /**
+   * subscription_instances and their values in this product's subscriptions: what deleting the product
+   * deletes with them. Counted only for products a change set deletes (0 otherwise).
+   */
+  instanceCount: number;
+  valueCount: number;
+  /** Other products' subscriptions whose instances use this product's instances; read as for the counts. */
+  inUseBy?: SnapshotInUseBy;
+}
+
+/** Subscriptions of other products holding relations to a product's instances, which its deletion cuts. */
+export interface SnapshotInUseBy {
+  subscriptions: number;
+  /** Their products' names, sorted. */
+  products: string[];
+  /** Their customer ids, sorted, at most IN_USE_BY_LIMIT. */
+  customers: string[];
 }
 
 export interface SnapshotBlockRelation {

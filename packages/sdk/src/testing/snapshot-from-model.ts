@@ -29,6 +29,8 @@ export function snapshotFromModel(model: DomainModel, answers: SnapshotAnswers =
       ),
       blocks: [...new Set(type.blockFields.flatMap((f) => f.blocks))].sort(),
       subscriptionCount: answers.subscriptions?.[product.name] ?? 0,
+      instanceCount: 0,
+      valueCount: 0,
     };
   });
   const blocks: SnapshotBlock[] = model.blocks.map((block, index) => {

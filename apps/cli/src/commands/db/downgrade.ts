@@ -1,11 +1,27 @@
-import { Args } from "@oclif/core";
-import { MigrationRunner, migrationSources } from "@orchestrator/sdk";
+import { Args, Flags } from "@oclif/core";
+import {
+  type DowngradePlan,
+  type DroppedTable,
+  MigrationError,
+  MigrationRunner,
+  migrationSources,
+} from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+import { confirmOnTerminal } from "../../ui/confirm.ts";
+import { coreRevertQuestion, renderDroppedTables } from "../../ui/dropped-tables.ts";
+
+interface Result {
+  database: string;
+  reverted: string[];
+  dropped: DroppedTable[];
+}
 
 export default class DbDowngrade extends BaseCommand<typeof DbDowngrade> {
   static override summary = "Revert applied migrations, newest first.";
   static override description = helpWithExitCodes(
-    "-1 (the default) reverts the last migration, -N the last N, base reverts everything including the orchestrator's core schema, and a migration name reverts every migration applied after it.",
+    `-1 (the default) reverts the last data migration, -N the last N data migrations (never the orchestrator's core schema: asking for more than are applied is refused), and a migration name reverts every migration applied after it. base reverts everything, the core schema too.
+
+Reverting the core schema drops the orchestrator's tables with every subscription, instance and value: the command lists them with their row counts and asks on a terminal; without one it needs --yes together with --confirm-warnings. An applied migration whose file is missing or changed stops the command before anything is reverted.`,
   );
   static override args = {
     target: Args.string({
@@ -13,18 +29,55 @@ export default class DbDowngrade extends BaseCommand<typeof DbDowngrade> {
       default: "-1",
     }),
   };
-  static override examples = ["<%= config.bin %> db downgrade", "<%= config.bin %> db downgrade base"];
+  static override flags = {
+    "confirm-warnings": Flags.boolean({
+      description: "Together with --yes: confirm reverting the core schema, which drops every subscription",
+    }),
+    yes: Flags.boolean({
+      char: "y",
+      description: "Do not ask (never confirms reverting the core schema on its own)",
+    }),
+  };
+  static override examples = [
+    "<%= config.bin %> db downgrade",
+    "<%= config.bin %> db downgrade -2",
+    "<%= config.bin %> db downgrade base",
+  ];
 
-  async run(): Promise<{ database: string; reverted: string[] }> {
+  async run(): Promise<Result> {
     const project = await this.project();
+    const sources = migrationSources(project.migrationsDir);
+    // Plan and count, then release the database before anyone is asked anything.
+    const { plan, dropped, label } = await this.withDatabase(project, async (db) => {
+      const runner = new MigrationRunner(db, sources);
+      const plan = await runner.planDowngrade(this.args.target);
+      return { plan, dropped: plan.core.length > 0 ? await runner.droppedTables(plan) : [], label: db.label };
+    });
+    if (plan.core.length > 0 && !(await this.#confirmCoreRevert(plan, dropped))) {
+      this.say("Cancelled: nothing was reverted.");
+      return { database: label, reverted: [], dropped };
+    }
     return this.withDatabase(project, async (db) => {
-      const runner = new MigrationRunner(db, migrationSources(project.migrationsDir), {
+      const runner = new MigrationRunner(db, sources, {
         lockTimeoutMs: this.lockTimeoutMs,
         onProgress: ({ name }) => this.say(`Reverted ${name}`),
       });
-      const reverted = await runner.downgrade(this.args.target);
+      // Confirmed for this plan only: should the database have moved meanwhile so that the target now
+      // reaches a core migration, the runner refuses.
+      const reverted = await runner.downgrade(this.args.target, { confirmCoreRevert: plan.core.length > 0 });
       if (reverted.length === 0) this.say("Nothing to revert.");
-      return { database: db.label, reverted };
+      return { database: db.label, reverted, dropped };
     });
+  }
+
+  /** Lists what is dropped, then asks on a terminal; without one only --yes --confirm-warnings confirms. */
+  async #confirmCoreRevert(plan: DowngradePlan, dropped: DroppedTable[]): Promise<boolean> {
+    this.say(`${renderDroppedTables(plan, dropped)}\n`);
+    if (this.flags.yes && this.flags["confirm-warnings"]) return true;
+    if (this.interactive) return confirmOnTerminal(coreRevertQuestion(dropped));
+    throw MigrationError.coreRevertNotConfirmed(
+      plan.core,
+      "Run it on a terminal to be asked, or pass --yes --confirm-warnings to confirm.",
+    );
   }
 }

@@ -13,6 +13,7 @@ import {
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { readJsonArgument } from "../../json-argument.ts";
 import { renderChangeTree } from "../../ui/change-tree.ts";
+import { confirmOnTerminal } from "../../ui/confirm.ts";
 import { renderImpact } from "../../ui/impact.ts";
 import { PromptResolver } from "../../ui/prompt-resolver.ts";
 import { style } from "../../ui/style.ts";
@@ -75,15 +76,16 @@ Answers come from --updates/--inputs first, then from the models (description, t
     const model = await loadRegistry(project.registryFile);
     // Read everything needed, then release the database before anyone is asked anything.
     const comparison = await this.withDatabase(project, async (db) => {
+      // A missing or changed applied file means the migrations do not describe the database: stop first.
       const pending = (
-        await new MigrationRunner(db, migrationSources(project.migrationsDir)).status()
+        await new MigrationRunner(db, migrationSources(project.migrationsDir)).verifyApplied()
       ).filter((s) => !s.applied);
       if (pending.length > 0) throw ProjectError.migrationsPending(pending.map((s) => s.name));
       return compareWithDatabase(db, model);
     });
     if (test) this.say(`${style.bold("NOTE:")} Running in test mode. No migration file will be generated.\n`);
 
-    const interactive = Boolean(process.stdin.isTTY) && !this.jsonEnabled();
+    const interactive = this.interactive;
     let generated: GeneratedMigration;
     try {
       generated = await generateMigration(project, comparison, model, {
@@ -142,7 +144,6 @@ Answers come from --updates/--inputs first, then from the models (description, t
     const impact = renderImpact(plan.impact);
     if (impact) this.say(`\n${impact}`);
     if (!interactive || yes) return true;
-    const { confirm } = await import("@inquirer/prompts");
-    return confirm({ message: "Confirm the above actions", default: false });
+    return confirmOnTerminal("Confirm the above actions");
   }
 }

@@ -6,7 +6,7 @@ export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
   static override summary =
     "Apply pending migrations: the orchestrator's core schema first, then your data migrations.";
   static override description = helpWithExitCodes(
-    "Each migration runs in its own transaction: if a statement fails, that migration changes nothing and the error names the statement. Concurrent runs wait for each other; each migration is applied exactly once. An applied migration whose file changed afterwards stops the upgrade.",
+    "Each migration runs in its own transaction: if a statement fails, that migration changes nothing and the error names the statement. Concurrent runs wait for each other; each migration is applied exactly once. An applied migration whose file changed afterwards, or is missing, stops the upgrade before anything is applied.",
   );
   static override args = {
     target: Args.string({

@@ -1,7 +1,6 @@
 // defineProductBlock: a product block (a product_blocks row) with its resource types and sub-blocks.
 import type { BlockFields, ProductBlockDefinition } from "./definitions.ts";
-import { locateDefinition } from "./source-index.ts";
-import { captureCallSite } from "./stack-frames.ts";
+import { locateDefinitionCall } from "./source-index.ts";
 import { validateFields, validateMetadata, validateName } from "./validate-definition.ts";
 
 export interface ProductBlockInput<Name extends string, F extends BlockFields> {
@@ -19,7 +18,7 @@ export interface ProductBlockInput<Name extends string, F extends BlockFields> {
 export function defineProductBlock<const Name extends string, const F extends BlockFields>(
   input: ProductBlockInput<Name, F>,
 ): ProductBlockDefinition<Name, F> {
-  const source = locateDefinition(captureCallSite(defineProductBlock));
+  const source = locateDefinitionCall(defineProductBlock, typeof input?.name === "string" ? input.name : "");
   const location = source.valueLocation(["name"]);
   validateName("product block", input.name, location);
   const owner = `product block "${input.name}"`;

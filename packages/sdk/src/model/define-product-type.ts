@@ -2,8 +2,7 @@
 // more product names (defineRegistry) makes the products rows; its `name` is their product_type.
 import type { FixedInputFields, ProductBlockFields, ProductTypeDefinition } from "./definitions.ts";
 import { ModelError } from "./model-errors.ts";
-import { locateDefinition } from "./source-index.ts";
-import { captureCallSite } from "./stack-frames.ts";
+import { locateDefinitionCall } from "./source-index.ts";
 import { validateFields, validateName } from "./validate-definition.ts";
 
 export interface ProductTypeInput<
@@ -24,7 +23,7 @@ export function defineProductType<
   // biome-ignore lint/complexity/noBannedTypes: no fixed inputs is the empty object type.
   const FI extends FixedInputFields = {},
 >(input: ProductTypeInput<Name, FI, BF>): ProductTypeDefinition<Name, FI, BF> {
-  const source = locateDefinition(captureCallSite(defineProductType));
+  const source = locateDefinitionCall(defineProductType, typeof input?.name === "string" ? input.name : "");
   const location = source.valueLocation(["name"]);
   validateName("product type", input.name, location);
   const owner = `product type "${input.name}"`;

@@ -16,8 +16,7 @@ import type { DomainModel, SourceLocation } from "./domain-model.ts";
 import { ModelError } from "./model-errors.ts";
 import { buildDomainModel, keepUntilNormalized, normalizeRegistry } from "./normalize-registry.ts";
 import type { ResourceTypeBuilder } from "./resource-type-builder.ts";
-import { locateDefinition } from "./source-index.ts";
-import { captureCallSite } from "./stack-frames.ts";
+import { locateDefinitionCall } from "./source-index.ts";
 import { validateMetadata } from "./validate-definition.ts";
 
 type FixedInputValue<B> =
@@ -33,7 +32,7 @@ type CheckedEntry<V> = V extends {
 export function defineRegistry<const E extends RegistryEntries>(
   entries: E & { [K in keyof E]: CheckedEntry<E[K]> },
 ): Registry<E> {
-  const source = locateDefinition(captureCallSite(defineRegistry));
+  const source = locateDefinitionCall(defineRegistry, null);
   const keyLocations: Record<string, SourceLocation> = {};
   for (const { key, location } of source.keys([])) {
     const first = keyLocations[key];

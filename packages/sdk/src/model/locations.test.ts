@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as fixture from "./__fixtures__/user-model.ts";
 import { loadRegistry } from "./load-registry.ts";
 
@@ -49,5 +52,63 @@ describe("definitions remember where their names are written", () => {
       ["children", 7, 5],
       ["leaf", 8, 5],
     ]);
+  });
+});
+
+describe("locations in large and unusual model files", () => {
+  const SDK_MODEL = fileURLToPath(new URL("./index.ts", import.meta.url));
+  const scratch = mkdtempSync(join(tmpdir(), "orch-locations-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it("a definition deep in a 5 000-line file points at its own name and keys", async () => {
+    const lines = [
+      `import { defineProductBlock, defineProductType, defineRegistry, r } from ${JSON.stringify(SDK_MODEL)};`,
+    ];
+    const count = 400;
+    for (let i = 0; i < count; i++) {
+      lines.push(`export const B${i} = defineProductBlock({`, `  name: "B${i}",`, "  fields: {");
+      for (let f = 0; f < 8; f++) lines.push(`    b${i}f${f}: r.string(),`);
+      lines.push("  },", "});");
+    }
+    lines.push(
+      `const T = defineProductType({ name: "T", blocks: { ${Array.from({ length: count }, (_, i) => `b${i}: r.block(B${i})`).join(", ")} } });`,
+    );
+    lines.push("export const SUBSCRIPTION_MODEL_REGISTRY = defineRegistry({ P: T });");
+    expect(lines.length).toBeGreaterThan(5000);
+    const file = join(scratch, "large.ts");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+
+    const model = await loadRegistry(file, { fresh: true });
+    const last = model.blocks.find((b) => b.name === `B${count - 1}`)!;
+    const nameLine = lines.indexOf(`  name: "B${count - 1}",`) + 1;
+    expect(last.location).toEqual({ file, line: nameLine, column: 9, endLine: nameLine, endColumn: 15 });
+    expect(last.resourceTypes.at(-1)!.location).toMatchObject({ line: nameLine + 9, column: 5 });
+    expect(model.registryLocation).toMatchObject({ file, line: lines.length });
+  });
+
+  it("definitions made by a helper in a loop, and through an aliased import, keep exact locations", async () => {
+    const file = join(scratch, "helper.ts");
+    writeFileSync(
+      file,
+      [
+        `import { defineProductBlock as block, defineProductType, defineRegistry, r } from ${JSON.stringify(SDK_MODEL)};`,
+        "const make = (name: string) =>",
+        "  block({ name, fields: { size: r.int() } });",
+        'export const Blocks = ["A", "B", "C"].map(make);',
+        'export const D = block({ name: "D", fields: {} });',
+        'const T = defineProductType({ name: "T", blocks: { a: r.block(Blocks[0]!), b: r.block(Blocks[1]!), c: r.block(Blocks[2]!), d: r.block(D) } });',
+        "export const SUBSCRIPTION_MODEL_REGISTRY = defineRegistry({ P: T });",
+        "",
+      ].join("\n"),
+    );
+    const model = await loadRegistry(file, { fresh: true });
+    expect(model.blocks.map((b) => [b.name, b.location.line, b.resourceTypes[0]?.location.line])).toEqual([
+      ["A", 3, 3],
+      ["B", 3, 3],
+      ["C", 3, 3],
+      ["D", 5, undefined],
+    ]);
+    expect(model.blocks.find((b) => b.name === "D")!.location.column).toBe(32);
+    expect(model.productTypes.T!.location).toMatchObject({ line: 6, column: 37 });
   });
 });

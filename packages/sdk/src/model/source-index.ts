@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { SourceLocation } from "./domain-model.ts";
 import { type ObjectLiteral, SourceText, type Span } from "./source-scanner.ts";
-import type { CallSite } from "./stack-frames.ts";
+import { type CallSite, callerFile, captureCallSite } from "./stack-frames.ts";
 
 const CACHED_FILES = 16;
 /** Least recently used first; emptied before every load (forgetSourceTexts). */
@@ -18,6 +18,7 @@ const cache = new Map<string, SourceText | undefined>();
  */
 export function forgetSourceTexts(): void {
   cache.clear();
+  definitionsEvaluated.clear();
 }
 
 function read(file: string): SourceText | undefined {
@@ -64,11 +65,56 @@ export function siteLocation(site: CallSite): SourceLocation {
 
 const UNKNOWN: SourceLocation = { file: "<unknown>", line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+const DEFINE_FUNCTIONS: ReadonlySet<string> = new Set([
+  "defineProductBlock",
+  "defineProductType",
+  "defineRegistry",
+]);
+
+/** Definitions evaluated so far per file, during the current load. */
+const definitionsEvaluated = new Map<string, number>();
+
+/**
+ * The source of the define* call running now. Cheap: the calling file only, and the n-th define* call
+ * written in it for the file's n-th definition at run time, accepted when it is a call of the same
+ * function whose `name` is the same literal (`null`: a registry, which has none). Anything else (definitions made in a
+ * loop or a helper, an aliased import, a computed name) takes the exact but slower way: the stack
+ * trace's line and column (see callerFile).
+ */
+// biome-ignore lint/complexity/noBannedTypes: the define* function itself marks the frame boundary.
+export function locateDefinitionCall(callee: Function, name: string | null): DefinitionSource {
+  const file = callerFile(callee);
+  if (file !== undefined) {
+    const ordinal = definitionsEvaluated.get(file) ?? 0;
+    definitionsEvaluated.set(file, ordinal + 1);
+    const source = read(file);
+    const call = source?.calls(DEFINE_FUNCTIONS)[ordinal];
+    if (source && call?.callee === callee.name) {
+      const argument = source.callArgumentAt(call.offset);
+      const nameSpan = argument && property(argument, "name")?.value;
+      const written = nameSpan && source.stringAt(nameSpan);
+      if (name === null ? argument !== undefined : written === name) {
+        const { line, column } = source.lineAndColumn(call.offset);
+        return definitionIn(siteLocation({ file, line, column }), source, argument);
+      }
+    }
+  }
+  return locateDefinition(captureCallSite(callee));
+}
+
 export function locateDefinition(site: CallSite | undefined): DefinitionSource {
   const call = site ? siteLocation(site) : UNKNOWN;
   const source = site && read(site.file);
   const offset = source && site ? source.offsetOf(site.line, site.column) : undefined;
   const argument = offset === undefined ? undefined : source!.callArgumentAt(offset);
+  return definitionIn(call, source, argument);
+}
+
+function definitionIn(
+  call: SourceLocation,
+  source: SourceText | undefined,
+  argument: ObjectLiteral | undefined,
+): DefinitionSource {
   const locate = (span: Span): SourceLocation => {
     const start = source!.lineAndColumn(span.start);
     const end = source!.lineAndColumn(span.end);

@@ -61,6 +61,7 @@ export class SourceText {
   readonly #starts: number[] = [];
   readonly #ends: number[] = [];
   #lineStarts: number[] | undefined;
+  readonly #calls = new Map<ReadonlySet<string>, { callee: string; offset: number }[]>();
 
   constructor(text: string) {
     this.text = text;
@@ -100,6 +101,34 @@ export class SourceText {
     if (this.#is(i, "<")) i = this.#skipTypeArguments(i);
     if (!this.#is(i, "(") && !this.#is(i, "?.(")) return undefined;
     return this.#is(i + 1, "{") ? this.#parseObject(i + 1).object : undefined;
+  }
+
+  /**
+   * Calls of the named functions in source order: the offset of each callee name followed by `(` (or
+   * type arguments and `(`), as V8 would report the call. `import { defineRegistry }` is no call.
+   */
+  calls(names: ReadonlySet<string>): { callee: string; offset: number }[] {
+    const cached = this.#calls.get(names);
+    if (cached) return cached;
+    const found: { callee: string; offset: number }[] = [];
+    for (let i = 0; i < this.#kinds.length; i++) {
+      if (this.#kinds[i] !== Kind.Identifier) continue;
+      const name = this.#text(i);
+      if (!names.has(name)) continue;
+      const next = this.#is(i + 1, "<") ? this.#skipTypeArguments(i + 1) : i + 1;
+      if (this.#is(next, "(")) found.push({ callee: name, offset: this.#starts[i]! });
+    }
+    this.#calls.set(names, found);
+    return found;
+  }
+
+  /** The value of a plain string literal (quotes, no escapes) at `span`; undefined for anything else. */
+  stringAt(span: Span): string | undefined {
+    const text = this.text.slice(span.start, span.end);
+    const quote = text[0];
+    if ((quote !== '"' && quote !== "'") || text.length < 2 || text.at(-1) !== quote) return undefined;
+    const value = text.slice(1, -1);
+    return value.includes("\\") || value.includes(quote) ? undefined : value;
   }
 
   #lines(): number[] {

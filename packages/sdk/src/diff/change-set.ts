@@ -58,6 +58,15 @@ export interface RenameFixedInput {
   location: SourceLocation;
 }
 
+/**
+ * On a delete entry, read from the database after the diff (project/count-deletions.ts): the instances
+ * the deletion removes, with those only they use in their subscription, and their values.
+ */
+export interface DeletedRows {
+  instances: number;
+  values: number;
+}
+
 /** product → block (product_product_blocks). */
 export interface ProductBlockLink {
   product: string;
@@ -74,6 +83,7 @@ export interface ProductBlockLink {
   nested?: NestedInstance[];
   /** Half of a move (moveProductBlocks): the block's instances are re-parented, not deleted or created. */
   moved?: boolean;
+  deleted?: DeletedRows;
   location: SourceLocation;
 }
 
@@ -116,6 +126,7 @@ export interface BlockRelation {
   existing?: boolean;
   /** Half of a move (moveProductBlocks): the block's instances are re-parented, not deleted or created. */
   moved?: boolean;
+  deleted?: DeletedRows;
   location: SourceLocation;
 }
 
@@ -192,6 +203,7 @@ export interface CreateProductBlock {
 export interface DeleteProductBlock {
   block: string;
   instances: number;
+  deleted?: DeletedRows;
   /** Description, tag and status in the database now; the downgrade re-inserts the row with them. */
   description?: string;
   tag?: string | null;

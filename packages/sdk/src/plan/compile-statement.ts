@@ -48,23 +48,15 @@ export function compileStatement(statement: Statement): string[] {
       ];
     case "deleteBlockRelation":
       return [
-        deleteInstancesWithDescendants(isUsedOnlyThrough(statement.block, statement.dependsOn)),
+        deleteInstancesWithDescendants(doomedBy(statement)!),
         `DELETE FROM subscription_instance_relations WHERE in_use_by_id IN ${instancesOf(statement.block)} AND depends_on_id IN ${instancesOf(statement.dependsOn)}`,
         `DELETE FROM product_block_relations WHERE in_use_by_id = ${blockId(statement.block)} AND depends_on_id = ${blockId(statement.dependsOn)}`,
       ];
     case "deleteNestedInstances":
-      return statement.attributes.length === 0
-        ? []
-        : [
-            deleteInstancesWithDescendants(
-              isHeldThrough(statement.block, statement.dependsOn, statement.attributes),
-            ),
-          ];
+      return statement.attributes.length === 0 ? [] : [deleteInstancesWithDescendants(doomedBy(statement)!)];
     case "deleteProductBlockLink":
       return [
-        deleteInstancesWithDescendants(
-          `${isRootInstanceOf(statement.block)} AND si.subscription_id IN ${subscriptionsOf(statement.product)}`,
-        ),
+        deleteInstancesWithDescendants(doomedBy(statement)!),
         `DELETE FROM product_product_blocks WHERE product_id = ${productId(statement.product)} AND product_block_id = ${blockId(statement.block)}`,
       ];
     case "deleteResourceType":
@@ -74,7 +66,7 @@ export function compileStatement(statement: Statement): string[] {
       ];
     case "deleteProductBlock":
       return [
-        deleteInstancesWithDescendants(`si.product_block_id = ${blockId(statement.block)}`),
+        deleteInstancesWithDescendants(doomedBy(statement)!),
         `DELETE FROM product_blocks WHERE name = ${sqlLiteral(statement.block)}`,
       ];
     case "deleteFixedInput":
@@ -170,6 +162,25 @@ export function compileStatement(statement: Statement): string[] {
       return statement.values.length === 0
         ? []
         : [backfillResourceType(statement.block, statement.resourceType, statement.values)];
+  }
+}
+
+/**
+ * The instances a deleting statement removes (with those only they use): a condition on `si`, shared
+ * by the statement and by the count shown before it runs. Undefined for statements that delete none.
+ */
+export function doomedBy(statement: Statement): string | undefined {
+  switch (statement.kind) {
+    case "deleteBlockRelation":
+      return isUsedOnlyThrough(statement.block, statement.dependsOn);
+    case "deleteNestedInstances":
+      return isHeldThrough(statement.block, statement.dependsOn, statement.attributes);
+    case "deleteProductBlockLink":
+      return `${isRootInstanceOf(statement.block)} AND si.subscription_id IN ${subscriptionsOf(statement.product)}`;
+    case "deleteProductBlock":
+      return `si.product_block_id = ${blockId(statement.block)}`;
+    default:
+      return undefined;
   }
 }
 

@@ -5,7 +5,7 @@
 // new relations only one level deep; or lower bounds: instances deleted with the nested instances only
 // they use). Created instances are listed as deletions are: a migration creates none that this table
 // does not count. A count the diff did not read is `unknown`, never shown as nothing.
-import type { BlockHolder, ChangeSet } from "../diff/change-set.ts";
+import type { BlockHolder, ChangeSet, DeletedRows } from "../diff/change-set.ts";
 import { describeInUseBy } from "../diff/in-use-by.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
@@ -52,6 +52,20 @@ const holderName = (holder: BlockHolder): string => ("root" in holder ? "the pro
 const valuesOfDeleted = (instances: number): Partial<ImpactCounts> =>
   instances > 0 ? { unknown: true } : {};
 
+/**
+ * A deletion of instances: the rows counted in the database when the change set was read from one
+ * (`deleted`); otherwise the instances the metadata counts, a lower bound (nested ones go too), and
+ * values unknown.
+ */
+function deletion(change: string, deleted: DeletedRows | undefined, lowerBound: number): Impact {
+  if (deleted)
+    return impact(change, { instances: { deleted: deleted.instances }, values: { deleted: deleted.values } });
+  return {
+    ...impact(change, { instances: { deleted: lowerBound }, values: valuesOfDeleted(lowerBound) }),
+    ...(lowerBound > 0 ? { estimate: true } : {}),
+  };
+}
+
 /** Changes that touch existing subscriptions, instances or values; metadata-only changes are left out. */
 export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
   const createdProducts = new Set(cs.createProducts.map((c) => c.product));
@@ -75,33 +89,22 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
       // At most the block's instances: those under the old holder in the products' subscriptions move.
       estimate: true,
     })),
-    ...cs.deleteBlockRelations.filter(notMoved).map((r) => {
-      const deleted = r.instances * Math.max(1, r.attributes.length);
-      return {
-        ...impact(`remove ${r.dependsOn} from ${r.block}`, {
-          instances: { deleted },
-          values: valuesOfDeleted(deleted),
-        }),
-        ...(deleted > 0 ? { estimate: true } : {}),
-      };
-    }),
-    ...cs.deleteProductBlockLinks.filter(notMoved).map((l) => ({
-      ...impact(`remove ${l.block} from product ${l.product}`, {
-        instances: { deleted: l.subscriptions },
-        values: valuesOfDeleted(l.subscriptions),
-      }),
-      ...(l.subscriptions > 0 ? { estimate: true } : {}),
-    })),
+    ...cs.deleteBlockRelations
+      .filter(notMoved)
+      .map((r) =>
+        deletion(
+          `remove ${r.dependsOn} from ${r.block}`,
+          r.deleted,
+          r.instances * Math.max(1, r.attributes.length),
+        ),
+      ),
+    ...cs.deleteProductBlockLinks
+      .filter(notMoved)
+      .map((l) => deletion(`remove ${l.block} from product ${l.product}`, l.deleted, l.subscriptions)),
     ...cs.deleteResourceTypes.map((d) =>
       impact(`delete resource type ${d.resourceType}`, { values: { deleted: d.values } }),
     ),
-    ...cs.deleteProductBlocks.map((d) => ({
-      ...impact(`delete product block ${d.block}`, {
-        instances: { deleted: d.instances },
-        values: valuesOfDeleted(d.instances),
-      }),
-      ...(d.instances > 0 ? { estimate: true } : {}),
-    })),
+    ...cs.deleteProductBlocks.map((d) => deletion(`delete product block ${d.block}`, d.deleted, d.instances)),
     ...cs.deleteProducts.map((d) =>
       impact(`delete product ${d.product}`, {
         subscriptions: { deleted: d.subscriptions },

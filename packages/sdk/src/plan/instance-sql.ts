@@ -10,6 +10,22 @@ import { blockId, resourceTypeId } from "./sql-names.ts";
  * removed block's nested instances would stay behind as orphans the loader cannot place (g.19).
  */
 export function deleteInstancesWithDescendants(where: string): string {
+  return `${doomedInstances(where)} DELETE FROM subscription_instances WHERE subscription_instance_id IN (SELECT subscription_instance_id FROM doomed)`;
+}
+
+/**
+ * How many instances and values `deleteInstancesWithDescendants(where)` would delete now: the same
+ * selection, counted (a query with one row: instances, values).
+ */
+export function countInstancesWithDescendants(where: string): string {
+  return (
+    `${doomedInstances(where)} SELECT (SELECT count(*) FROM doomed) AS instances, ` +
+    "(SELECT count(*) FROM subscription_instance_values v WHERE v.subscription_instance_id IN (SELECT subscription_instance_id FROM doomed)) AS values"
+  );
+}
+
+/** `WITH RECURSIVE doomed AS (…)`: the instances matching `where` and those only they use, in their subscription. */
+function doomedInstances(where: string): string {
   return (
     "WITH RECURSIVE doomed AS (" +
     `SELECT si.subscription_instance_id, si.subscription_id FROM subscription_instances si WHERE ${where} ` +
@@ -17,17 +33,26 @@ export function deleteInstancesWithDescendants(where: string): string {
     "JOIN subscription_instance_relations r ON r.in_use_by_id = doomed.subscription_instance_id " +
     "JOIN subscription_instances child ON child.subscription_instance_id = r.depends_on_id AND child.subscription_id = doomed.subscription_id " +
     "WHERE NOT EXISTS (SELECT 1 FROM subscription_instance_relations r2 JOIN subscription_instances u2 ON u2.subscription_instance_id = r2.in_use_by_id " +
-    "WHERE r2.depends_on_id = child.subscription_instance_id AND u2.subscription_id <> child.subscription_id)) " +
-    "DELETE FROM subscription_instances WHERE subscription_instance_id IN (SELECT subscription_instance_id FROM doomed)"
+    "WHERE r2.depends_on_id = child.subscription_instance_id AND u2.subscription_id <> child.subscription_id))"
   );
 }
 
-/** Condition on `si`: an instance of the block with no relation pointing at it (a root instance). */
-export function isRootInstanceOf(block: string): string {
+/**
+ * Condition on `alias`: no instance of its own subscription holds it, i.e. it hangs at the subscription's
+ * root. Instances of other subscriptions may use it (an L2VPN using a Port subscription's port) and it
+ * is still the Port's root instance.
+ */
+export function notHeldInItsSubscription(alias: string): string {
   return (
-    `si.product_block_id = ${blockId(block)} AND NOT EXISTS ` +
-    "(SELECT 1 FROM subscription_instance_relations r WHERE r.depends_on_id = si.subscription_instance_id)"
+    "NOT EXISTS (SELECT 1 FROM subscription_instance_relations hr JOIN subscription_instances hu " +
+    `ON hu.subscription_instance_id = hr.in_use_by_id WHERE hr.depends_on_id = ${alias}.subscription_instance_id ` +
+    `AND hu.subscription_id = ${alias}.subscription_id)`
   );
+}
+
+/** Condition on `si`: a root instance of the block (see notHeldInItsSubscription). */
+export function isRootInstanceOf(block: string): string {
+  return `si.product_block_id = ${blockId(block)} AND ${notHeldInItsSubscription("si")}`;
 }
 
 /** Condition on `si`: an instance of `dependsOn` used by an instance of `block` and by no other block. */
@@ -100,15 +125,17 @@ export function fillListToMin(block: string, dependsOn: string, attribute: strin
 }
 
 /**
- * The root instances of `block` in the subscriptions listed, and every instance they hold, transitively
- * (a sub-query of ids; UNION stops at cycles).
+ * The root instances of `block` in the subscriptions listed, and every instance of the same subscription
+ * they hold, transitively (a sub-query of ids; UNION stops at cycles).
  */
 export function reachableFromRoots(block: string, subscriptionsSql: string): string {
   return (
-    "(WITH RECURSIVE reach AS (SELECT root.subscription_instance_id FROM subscription_instances root " +
+    "(WITH RECURSIVE reach AS (SELECT root.subscription_instance_id, root.subscription_id FROM subscription_instances root " +
     `WHERE root.product_block_id = ${blockId(block)} AND root.subscription_id IN ${subscriptionsSql} ` +
-    "AND NOT EXISTS (SELECT 1 FROM subscription_instance_relations r WHERE r.depends_on_id = root.subscription_instance_id) " +
-    "UNION SELECT r.depends_on_id FROM reach JOIN subscription_instance_relations r ON r.in_use_by_id = reach.subscription_instance_id) " +
+    `AND ${notHeldInItsSubscription("root")} ` +
+    // Within the subscription: instances of other subscriptions that it uses are theirs, not its own.
+    "UNION SELECT c.subscription_instance_id, c.subscription_id FROM reach JOIN subscription_instance_relations r ON r.in_use_by_id = reach.subscription_instance_id " +
+    "JOIN subscription_instances c ON c.subscription_instance_id = r.depends_on_id AND c.subscription_id = reach.subscription_id) " +
     "SELECT subscription_instance_id FROM reach)"
   );
 }

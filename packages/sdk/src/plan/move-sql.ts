@@ -2,6 +2,7 @@
 // The instance rows, their values and everything they hold stay; only the relation rows that place them
 // change. Evaluated when the migration runs, against whatever instances exist then (fix g.15).
 import type { BlockHolder } from "../diff/change-set.ts";
+import { notHeldInItsSubscription } from "./instance-sql.ts";
 import { sqlList, sqlLiteral } from "./sql-literal.ts";
 import { blockId } from "./sql-names.ts";
 
@@ -16,8 +17,7 @@ const subscriptionsOfAll = (products: readonly string[]): string =>
  */
 function placedUnder(block: string, from: BlockHolder, products: readonly string[]): string {
   const inScope = `x.product_block_id = ${blockId(block)} AND x.subscription_id IN ${subscriptionsOfAll(products)}`;
-  if ("root" in from)
-    return `${inScope} AND NOT EXISTS (SELECT 1 FROM subscription_instance_relations p WHERE p.depends_on_id = x.subscription_instance_id)`;
+  if ("root" in from) return `${inScope} AND ${notHeldInItsSubscription("x")}`;
   return (
     `${inScope} AND r.depends_on_id = x.subscription_instance_id AND r.in_use_by_id = h.subscription_instance_id ` +
     `AND h.product_block_id = ${blockId(from.block)} AND h.subscription_id = x.subscription_id`

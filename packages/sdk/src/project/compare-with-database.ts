@@ -7,6 +7,7 @@ import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
+import { countDeletions } from "./count-deletions.ts";
 import { ProjectError } from "./project-errors.ts";
 
 export interface Comparison {
@@ -24,7 +25,9 @@ export async function compareWithDatabase(
   });
   const first = diff(model, metadata, updates);
   const snapshot = await addCounts(db, metadata, first, blocksCountedPerAttribute(model));
-  return { snapshot, changes: snapshot === metadata ? first : diff(model, snapshot, updates) };
+  const changes = snapshot === metadata ? first : diff(model, snapshot, updates);
+  await countDeletions(db, changes);
+  return { snapshot, changes };
 }
 
 /** PostgreSQL's undefined_table (42P01): the core migrations have not run yet. */

@@ -30,6 +30,7 @@ import {
   unlistedInstances,
 } from "../testing/round-trip/database-state.ts";
 import { applyEdit, arbitraryEdit, editDeletes, modelDiffText } from "../testing/round-trip/model-edits.ts";
+import { dumpRows, rowChanges, touchedOutsideImpact } from "../testing/round-trip/row-changes.ts";
 import {
   arbitrarySubscriptionPlan,
   buildSubscriptions,
@@ -184,6 +185,71 @@ const REGRESSIONS: Case[] = [
     data: { counts: [1, 0, 0, 0], choices: [] },
     acceptRenames: false,
   },
+  // Issue 9: removing B0 from P1 deleted its root instance and the 12 nested ones only it held; the
+  // impact counted 1 (now counted in the database, project/count-deletions.ts).
+  {
+    raw: {
+      blocks: [
+        {
+          name: "B0",
+          resourceTypes: ["r0"],
+          fields: [
+            { attribute: "f0", targets: [0], list: false, optional: false },
+            { attribute: "f1", targets: [0], list: false, optional: false },
+            { attribute: "f2", targets: [0], list: false, optional: false },
+          ],
+        },
+      ],
+      types: [
+        {
+          name: "T0",
+          fixedInputs: [],
+          fields: [{ attribute: "f0", targets: [0], list: false, optional: false }],
+        },
+        {
+          name: "T1",
+          fixedInputs: ["fi0"],
+          fields: [{ attribute: "f0", targets: [0], list: false, optional: false }],
+        },
+      ],
+      products: [
+        { name: "P0", type: 0 },
+        { name: "P1", type: 1 },
+      ],
+    },
+    edit: { kind: "moveBlockField", from: "T1", attribute: "f0", to: "B0" },
+    data: { counts: [0, 1, 0, 0], choices: [] },
+    acceptRenames: false,
+  },
+  // Issue 9: B5 moved from T2's root under B1, whose list is empty in P1's subscription: the move stops
+  // and changes nothing (plan/move-sql.ts).
+  {
+    raw: {
+      blocks: [
+        { name: "B0", resourceTypes: [], fields: [] },
+        {
+          name: "B1",
+          resourceTypes: ["r7"],
+          fields: [{ attribute: "f0", targets: [0], list: true, optional: true }],
+        },
+        { name: "B5", resourceTypes: ["r4"], fields: [] },
+      ],
+      types: [
+        {
+          name: "T2",
+          fixedInputs: [],
+          fields: [
+            { attribute: "f0", targets: [1], list: true, optional: false },
+            { attribute: "f1", targets: [2], list: false, optional: false },
+          ],
+        },
+      ],
+      products: [{ name: "P1", type: 0 }],
+    },
+    edit: { kind: "moveBlockField", from: "T2", attribute: "f1", to: "B1" },
+    data: { counts: [1, 0, 0, 0], choices: [] },
+    acceptRenames: false,
+  },
 ];
 
 const DELETE_KEYS = CHANGE_KEYS.filter((key) => key.startsWith("delete"));
@@ -215,7 +281,7 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
   const modelA = toModel(c.raw);
   const modelB = toModel(applyEdit(c.raw, c.edit));
   const resolver = fixedAnswerResolver({ acceptRenames: c.acceptRenames });
-  const deletes = editDeletes(c.edit, c.acceptRenames, modelA, modelB);
+  let deletes = editDeletes(c.edit, c.acceptRenames, modelA, modelB);
   const context = [
     `edit: ${JSON.stringify(c.edit)}, renames ${c.acceptRenames ? "accepted" : "declined"}`,
     "model A → B:",
@@ -257,8 +323,12 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
   const comparison = await compareWithDatabase(db, modelB);
   const resolved = await resolveAnswers(comparison.changes, modelB, { confirmDeletions: true }, resolver);
   context.push("change set:", ...changeSetText(resolved.changeSet));
-  if (!deletes && DELETE_KEYS.some((key) => resolved.changeSet[key].length > 0))
-    fail("an edit that deletes nothing planned deletions");
+  // The halves of a move the diff inferred delete nothing; a move it did not infer is a delete + create.
+  const plannedDeletes = DELETE_KEYS.some((key) =>
+    (resolved.changeSet[key] as { moved?: boolean }[]).some((entry) => entry.moved !== true),
+  );
+  if (c.edit.kind === "moveBlockField") deletes = plannedDeletes;
+  if (!deletes && plannedDeletes) fail("an edit that deletes nothing planned deletions");
   const plan = planMigration(resolved.changeSet, resolved.answers);
   context.push(
     "upgrade:",
@@ -266,7 +336,34 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
     "downgrade:",
     ...plan.downgrade.map((s) => `  ${s}`),
   );
-  await step("upgrade", () => runStatements(db, plan.upgrade));
+  const rowsBefore = await dumpRows(db);
+  const refused = await runStatements(db, plan.upgrade).then(
+    () => undefined,
+    (error: Error) => error,
+  );
+  if (refused) {
+    // A move stops, changing nothing, where a subscription has no single instance to move under.
+    if (
+      resolved.changeSet.moveProductBlocks.length === 0 ||
+      !/Cannot move the instances/.test(refused.message)
+    )
+      fail(`upgrade: ${refused.message}`);
+    const changed = rowChanges(rowsBefore, await dumpRows(db));
+    if (Object.values(changed).some((c) => c.added + c.changed + c.deleted > 0))
+      fail("a refused move changed rows:", [JSON.stringify(changed)]);
+    return;
+  }
+  // No row is deleted, added or changed beyond what the impact the user confirmed counts.
+  const impact = countImpact(resolved.changeSet, resolved.answers);
+  const outside = touchedOutsideImpact(rowChanges(rowsBefore, await dumpRows(db)), impact);
+  if (outside.length > 0)
+    fail("the upgrade touched rows its impact does not count:", [
+      ...outside.map((line) => `  ${line}`),
+      "impact:",
+      ...impact.map(
+        (i) => `  ${i.change}: ${JSON.stringify({ s: i.subscriptions, i: i.instances, v: i.values })}`,
+      ),
+    ]);
 
   // 5. The database is B's; nothing lost; existing data completed.
   const atB = await compareWithDatabase(db, modelB);

@@ -2,6 +2,7 @@
 // differ between runs), totals of the subscription data, and what existing data lacks after a migration.
 import type { Database } from "../../db/database.ts";
 import type { ChangeSet } from "../../diff/change-set.ts";
+import { notHeldInItsSubscription } from "../../plan/instance-sql.ts";
 import { sqlLiteral } from "../../plan/sql-literal.ts";
 import { blockId, productId } from "../../plan/sql-names.ts";
 import { SEED_LABEL } from "./subscriptions.ts";
@@ -117,7 +118,7 @@ export async function unlistedInstances(
       "SELECT 1 FROM subscription_instance_relations r JOIN subscription_instances u ON u.subscription_instance_id = r.in_use_by_id " +
       "JOIN product_blocks ub ON ub.product_block_id = u.product_block_id " +
       `WHERE r.depends_on_id = si.subscription_instance_id AND (ub.name, b.name, r.domain_model_attr) IN ${tuples(held)}) ` +
-      "AND NOT (NOT EXISTS (SELECT 1 FROM subscription_instance_relations r WHERE r.depends_on_id = si.subscription_instance_id) " +
+      `AND NOT (${notHeldInItsSubscription("si")} ` +
       "AND EXISTS (SELECT 1 FROM subscriptions s JOIN products p ON p.product_id = s.product_id " +
       `WHERE s.subscription_id = si.subscription_id AND (p.name, b.name, '') IN ${tuples(roots)})) LIMIT 20`,
   );

@@ -25,7 +25,9 @@ export type Edit =
       list: boolean;
     }
   | { kind: "addBlockField"; holder: string; target: string; list: boolean }
-  | { kind: "removeBlockField"; holder: string; attribute: string };
+  | { kind: "removeBlockField"; holder: string; attribute: string }
+  /** A block field leaves one holder for another (a block or a product type): a move of its blocks. */
+  | { kind: "moveBlockField"; from: string; attribute: string; to: string };
 
 /**
  * Whether the edit deletes something: a declined rename is a delete plus a create, and a swap to a name
@@ -43,7 +45,9 @@ export function editDeletes(
       model.blocks.some((b) => b.resourceTypes.some((rt) => rt.name === name));
     return !acceptRenames || (!used(after, edit.from) && used(before, edit.to));
   }
-  return edit.kind.startsWith("remove");
+  // A move that the diff cannot infer is a delete plus a create; one it infers deletes nothing (the
+  // round trip checks that against the change set).
+  return edit.kind.startsWith("remove") || edit.kind === "moveBlockField";
 }
 
 export function arbitraryEdit(raw: RawModel): fc.Arbitrary<Edit> {
@@ -122,6 +126,10 @@ export function arbitraryEdit(raw: RawModel): fc.Arbitrary<Edit> {
       fc
         .constantFrom(...fieldPairs)
         .map(([holder, attribute]): Edit => ({ kind: "removeBlockField", holder, attribute })),
+      fc
+        .tuple(fc.constantFrom(...fieldPairs), fc.constantFrom(...holders))
+        .filter(([[from], to]) => from !== to)
+        .map(([[from, attribute], to]): Edit => ({ kind: "moveBlockField", from, attribute, to })),
     );
   }
   return fc.oneof(...options);
@@ -205,6 +213,15 @@ export function applyEdit(raw: RawModel, edit: Edit): RawModel {
         fields.findIndex((f) => f.attribute === edit.attribute),
         1,
       );
+      break;
+    }
+    case "moveBlockField": {
+      const fields = holderFields(edit.from);
+      const [moved] = fields.splice(
+        fields.findIndex((f) => f.attribute === edit.attribute),
+        1,
+      );
+      holderFields(edit.to).push({ ...moved!, attribute: "f_moved" });
       break;
     }
   }

@@ -70,7 +70,39 @@ export function buildSubscriptions(model: DomainModel, plan: SubscriptionPlan): 
       for (const field of type.blockFields) fill(field, id, 0);
     }
   });
+  addCrossProductRelations(model, rows, pick);
   return rows;
+}
+
+/**
+ * Some list elements are instances of another product's subscription, as an L2VPN's ports are Port
+ * subscriptions' instances: for an instance holding a list, maybe one more element from a subscription
+ * of another product (deleting that product cuts the relation; moving or deleting its blocks must say so).
+ */
+function addCrossProductRelations(
+  model: DomainModel,
+  rows: SubscriptionRows,
+  pick: (n: number) => number,
+): void {
+  const blocks = new Map(model.blocks.map((b) => [b.name, b]));
+  const productOf = new Map(rows.subscriptions.map((s) => [s.id, s.product]));
+  const holders = [...rows.instances];
+  for (const holder of holders) {
+    for (const field of blocks.get(holder.block)!.blockFields) {
+      if (!field.list || pick(4) !== 1) continue;
+      const candidates = rows.instances.filter(
+        (i) =>
+          field.blocks.includes(i.block) &&
+          productOf.get(i.subscription) !== productOf.get(holder.subscription),
+      );
+      if (candidates.length === 0) continue;
+      const element = candidates[pick(candidates.length)]!;
+      const order = rows.relations.filter(
+        (r) => r.inUseBy === holder.id && r.attribute === field.attribute,
+      ).length;
+      rows.relations.push({ inUseBy: holder.id, dependsOn: element.id, order, attribute: field.attribute });
+    }
+  }
 }
 
 /** At most four INSERTs, names resolved by joins (a name that does not exist drops its rows). */

@@ -63,7 +63,10 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
     const relation = row?.dependsOn.find((r) => r.block === dependsOn);
     // Only required single blocks are instantiated (mustHold). A list short of its minimum is filled
     // with its first block, so it is reported on that relation only.
-    const required = attributes.filter((a) => mustHold(fields.get(a)!));
+    // A required union is instantiated with its first block, like a list below its minimum.
+    const required = attributes.filter(
+      (a) => mustHold(fields.get(a)!) && fields.get(a)!.blocks[0] === dependsOn,
+    );
     const belowMin = attributes
       .map((a) => fields.get(a)!)
       .filter((f) => f.blocks[0] === dependsOn)
@@ -73,7 +76,8 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
       out.createBlockRelations.push({
         block: block.name,
         dependsOn,
-        attributes: required,
+        // A union already held through another of its blocks needs no new instance.
+        attributes: required.filter((a) => !seenThrough(a)),
         instances,
         ...short,
         location,

@@ -106,8 +106,9 @@ function nestedInstances(
     const block = blocks.get(name);
     const related = new Set(db.blocks.get(name)?.dependsOn.map((relation) => relation.block));
     for (const field of block?.blockFields ?? []) {
+      // A required union gets its first block, as everywhere else.
       const [dependsOn] = field.blocks;
-      if (field.optional || field.list || field.blocks.length !== 1 || !related.has(dependsOn!)) continue;
+      if (field.optional || field.list || !related.has(dependsOn!)) continue;
       out.push({ block: name, dependsOn: dependsOn!, attribute: field.attribute });
       follow(dependsOn!);
     }

@@ -14,6 +14,7 @@ import {
   isRootInstanceOf,
   isUsedOnlyThrough,
   reachableFromRoots,
+  usedByNoOtherSubscription,
 } from "./instance-sql.ts";
 import { moveBlockInstances } from "./move-sql.ts";
 import { sqlLiteral } from "./sql-literal.ts";
@@ -176,7 +177,9 @@ export function doomedBy(statement: Statement): string | undefined {
     case "deleteNestedInstances":
       return isHeldThrough(statement.block, statement.dependsOn, statement.attributes);
     case "deleteProductBlockLink":
-      return `${isRootInstanceOf(statement.block)} AND si.subscription_id IN ${subscriptionsOf(statement.product)}`;
+      // A root instance that another subscription uses stays (as its nested instances do): deleting it
+      // would take a relation from a subscription of another product that no confirmation named.
+      return `${isRootInstanceOf(statement.block)} AND ${usedByNoOtherSubscription("si")} AND si.subscription_id IN ${subscriptionsOf(statement.product)}`;
     case "deleteProductBlock":
       return `si.product_block_id = ${blockId(statement.block)}`;
     default:

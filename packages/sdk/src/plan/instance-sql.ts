@@ -50,6 +50,15 @@ export function notHeldInItsSubscription(alias: string): string {
   );
 }
 
+/** Condition on `alias`: no instance of another subscription uses it. */
+export function usedByNoOtherSubscription(alias: string): string {
+  return (
+    "NOT EXISTS (SELECT 1 FROM subscription_instance_relations ur JOIN subscription_instances uu " +
+    `ON uu.subscription_instance_id = ur.in_use_by_id WHERE ur.depends_on_id = ${alias}.subscription_instance_id ` +
+    `AND uu.subscription_id <> ${alias}.subscription_id)`
+  );
+}
+
 /** Condition on `si`: a root instance of the block (see notHeldInItsSubscription). */
 export function isRootInstanceOf(block: string): string {
   return `si.product_block_id = ${blockId(block)} AND ${notHeldInItsSubscription("si")}`;

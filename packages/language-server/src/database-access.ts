@@ -9,6 +9,9 @@ import { join } from "node:path";
 import type { Database, DatabaseTarget, DatabaseTask, DatabaseTaskResult } from "@orchestrator/sdk";
 import type { SdkModule } from "./sdk.ts";
 
+/** How long an upgrade waits for another live process holding the embedded database. */
+const UPGRADE_LOCK_TIMEOUT_MS = 10 * 60_000;
+
 export interface DatabaseAccessOptions {
   /** How long to wait for another process holding the embedded database. */
   lockTimeoutMs: number;
@@ -70,8 +73,11 @@ export class DatabaseAccess {
   async #run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>> {
     if (this.#target.kind === "pglite") {
       try {
+        // A read gives up after the short timeout (the next poll reads again); an upgrade, which the user
+        // asked for, waits up to 10 minutes while the holder lives (a dead holder's lock is taken over at
+        // once): on a busy machine another server's read alone can take longer than the short timeout.
         return await this.#sdk.runInDatabaseProcess(this.#target, task, {
-          lockTimeoutMs: this.#options.lockTimeoutMs,
+          lockTimeoutMs: task.kind === "upgrade" ? UPGRADE_LOCK_TIMEOUT_MS : this.#options.lockTimeoutMs,
         });
       } finally {
         // After a read, the files are as the read left them; after a write (an upgrade), the data is not

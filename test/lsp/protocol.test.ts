@@ -273,6 +273,8 @@ describe("language server on pglite: saves, broken models, clients that cannot a
     try {
       await apply.waitFor("the first comparison", () => apply.statuses.find((s) => s.state === "differs"));
       const result = await apply.generate({ apply: true });
+      // null: the command failed; the server said why in a message.
+      expect(result, JSON.stringify(apply.messages)).not.toBeNull();
       expect(result!.applied).toHaveLength(1);
       expect(result!.file).toContain(result!.applied[0]);
       await apply.waitFor(

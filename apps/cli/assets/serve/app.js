@@ -28,6 +28,8 @@ function el(tag, attributes = {}, ...children) {
 }
 
 const badges = (labels) => labels.map((label) => el("span", { class: "badge" }, label));
+/** Badges in an expanded record, where an empty list says so rather than leaving a gap. */
+const badgesOrNone = (labels) => (labels.length ? badges(labels) : "none");
 const date = (seconds) =>
   seconds === null ? "" : new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ");
 const field = (pairs) =>
@@ -128,8 +130,8 @@ const TABS = {
     detail: (b, context) => [
       field([
         ["Product block id", b.product_block_id],
-        ["Depends on", badges(context.names(context.dependsOn.get(b.product_block_id)))],
-        ["In use by", badges(context.names(context.inUseBy.get(b.product_block_id)))],
+        ["Depends on", badgesOrNone(context.names(context.dependsOn.get(b.product_block_id)))],
+        ["In use by", badgesOrNone(context.names(context.inUseBy.get(b.product_block_id)))],
         [
           "Used in products",
           badges(
@@ -305,7 +307,7 @@ function renderStatus(status) {
       el("a", { href: `vscode://file${d.location.file.startsWith("/") ? "" : "/"}${where}` }, where),
     );
   });
-  section.replaceChildren(
+  const lines = [
     el("p", {}, el("strong", {}, "Database: "), `${status.database} (${status.databaseKind})`),
     el(
       "p",
@@ -315,10 +317,10 @@ function renderStatus(status) {
       status.pending.length ? ` · pending: ${status.pending.join(", ")}` : "",
     ),
     el("p", { id: "check" }, status.message),
-    differences.length
-      ? el("ul", { "aria-label": "Differences between the models and the database" }, differences)
-      : null,
-  );
+  ];
+  if (differences.length)
+    lines.push(el("ul", { "aria-label": "Differences between the models and the database" }, differences));
+  section.replaceChildren(...lines);
 }
 
 function setUpTabs() {

@@ -8,11 +8,12 @@ import {
   getApiResourceType,
   getApiWorkflow,
   listApiProductBlocks,
-  listApiProducts,
+  listApiProductsJson,
   listApiResourceTypes,
   listApiWorkflows,
   listProductBlockRelations,
 } from "@orchestrator/sdk";
+import type { TypedResponse } from "hono";
 import {
   ErrorSchema,
   HealthSchema,
@@ -28,9 +29,11 @@ import {
   WorkflowIdParam,
   WorkflowSchema,
 } from "./api-schemas.ts";
+import { ReadCoalescer } from "./coalesce-reads.ts";
 import type { DatabaseAccess } from "./database-access.ts";
 
 export type StatusBody = z.infer<typeof StatusSchema>;
+type TypedJson<T> = TypedResponse<T, 200, "json">;
 
 export interface ApiOptions {
   access: DatabaseAccess;
@@ -71,6 +74,7 @@ function validationDetail(where: string, issues: z.core.$ZodIssue[]) {
 }
 
 export function createApi({ access, readStatus }: ApiOptions): OpenAPIHono {
+  const productLists = new ReadCoalescer();
   const api = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return c.json(validationDetail(result.target, result.error.issues), 422);
@@ -92,7 +96,14 @@ export function createApi({ access, readStatus }: ApiOptions): OpenAPIHono {
         ...(tag === undefined ? {} : { tag }),
         ...(product_type === undefined ? {} : { productType: product_type }),
       };
-      return c.json(await access.use((db) => listApiProducts(db, filter)), 200);
+      // The database builds the JSON text: megabytes on a large catalogue, sent without re-serialising.
+      const body = await productLists.read(JSON.stringify([tag, product_type]), () =>
+        access.use((db) => listApiProductsJson(db, filter)),
+      );
+      // Already JSON text of the declared schema; the typed c.json would want the parsed value.
+      return c.body(body, 200, { "Content-Type": "application/json" }) as unknown as TypedJson<
+        z.infer<typeof ProductSchema>[]
+      >;
     },
   );
 

@@ -11,6 +11,7 @@ export {
   isUuid,
   listApiProductBlocks,
   listApiProducts,
+  listApiProductsJson,
   listApiResourceTypes,
   listApiWorkflows,
   listProductBlockRelations,

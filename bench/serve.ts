@@ -36,7 +36,11 @@ function startServe(databaseUrl: string): Promise<{ url: string; stop: () => Pro
     child.stdout.on("data", (chunk) => {
       output += chunk;
       const match = /at (http:\/\/\S+\/)/.exec(output);
-      if (match) resolve({ url: match[1]!, stop: () => (child.kill("SIGTERM"), exited) });
+      const stop = () => {
+        child.kill("SIGTERM");
+        return exited;
+      };
+      if (match) resolve({ url: match[1]!, stop });
     });
     exited.then(() => reject(new Error(`serve exited before listening:\n${output}`)));
   });

@@ -1,6 +1,8 @@
 // Issue 15: `orchestrator serve`'s API after the workshop migration, on PGlite and PostgreSQL, checked
 // against orchestrator-core's shapes (reference: orchestrator-core-api.md) over real HTTP.
 
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { DATABASE_KINDS } from "@orchestrator/sdk/testing";
 import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -213,5 +215,26 @@ describe.each(DATABASE_KINDS)("serve's API on %s after the workshop", (kind) => 
         "/api/health",
       ]),
     );
+  });
+
+  // Last: it edits the project's models.
+  it("says when the models differ, linking each difference to its model file and line", async () => {
+    const registry = join(project.dir, "products", "index.ts");
+    const source = readFileSync(registry, "utf8");
+    expect(source).toContain('  "User external": User,\n');
+    writeFileSync(registry, source.replace('  "User external": User,\n', ""));
+    const status = await server.getJson<{
+      verdict: string;
+      message: string;
+      differences: { summary: string; location: { file: string; line: number } }[];
+    }>("/api/status");
+    expect(status.verdict).toBe("models-differ");
+    expect(status.message).toMatch(
+      /^The domain models differ from the database in \d+ place\(s\)\. Run `orchestrator db diff`/,
+    );
+    const deletion = status.differences.find((d) => d.summary.includes("User external"));
+    expect(deletion?.summary).toBe("delete product: product 'User external'");
+    expect(deletion?.location.file).toBe(registry);
+    expect(deletion?.location.line).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,7 @@ import type {
 import {
   PRODUCT_BLOCK_JSON,
   PRODUCT_JSON,
+  PRODUCTS_JSON_FROM,
   parseJsonColumn,
   RESOURCE_TYPE_JSON,
   WORKFLOW_JSON,
@@ -44,9 +45,9 @@ async function single<T>(db: Database, sql: string, id: string): Promise<T | nul
 export function listApiProducts(db: Database, filter: ProductFilter = {}): Promise<ProductSchema[]> {
   return items<ProductSchema>(
     db,
-    `SELECT ${PRODUCT_JSON} AS item FROM products p
-     WHERE (?::text IS NULL OR p.tag = ?) AND (?::text IS NULL OR p.product_type = ?)
-     ORDER BY p.name`,
+    `SELECT listed.item FROM ${PRODUCTS_JSON_FROM}
+     WHERE (?::text IS NULL OR listed.tag = ?) AND (?::text IS NULL OR listed.product_type = ?)
+     ORDER BY listed.name`,
     [filter.tag ?? null, filter.tag ?? null, filter.productType ?? null, filter.productType ?? null],
   );
 }
@@ -57,8 +58,8 @@ export function listApiProducts(db: Database, filter: ProductFilter = {}): Promi
  */
 export async function listApiProductsJson(db: Database, filter: ProductFilter = {}): Promise<string> {
   const [row] = await db.query<{ body: string }>(
-    `SELECT coalesce(json_agg(${PRODUCT_JSON} ORDER BY p.name), '[]'::json)::text AS body FROM products p
-     WHERE (?::text IS NULL OR p.tag = ?) AND (?::text IS NULL OR p.product_type = ?)`,
+    `SELECT coalesce(json_agg(listed.item ORDER BY listed.name), '[]'::json)::text AS body FROM ${PRODUCTS_JSON_FROM}
+     WHERE (?::text IS NULL OR listed.tag = ?) AND (?::text IS NULL OR listed.product_type = ?)`,
     [filter.tag ?? null, filter.tag ?? null, filter.productType ?? null, filter.productType ?? null],
   );
   return row!.body;

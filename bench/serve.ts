@@ -46,6 +46,18 @@ function startServe(databaseUrl: string): Promise<{ url: string; stop: () => Pro
   });
 }
 
+/** `amount` requests from `connections` concurrent clients; every response's latency, sorted. */
+async function load(url: string, connections: number, amount: number) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, amount, timeout: 60 }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return { result, latencies: latencies.sort((a, b) => a - b) };
+}
+
 async function main(): Promise<void> {
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
@@ -60,15 +72,8 @@ async function main(): Promise<void> {
   try {
     const endpoint = `${server.url}api/products/`;
     const body = await (await fetch(endpoint)).text(); // warm: connection pool and JIT
-    const latencies: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        { url: endpoint, connections: CONNECTIONS, amount: REQUESTS },
-        (error, done) => (error ? reject(error) : resolve(done)),
-      );
-      instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-    });
-    latencies.sort((a, b) => a - b);
+    const single = await load(endpoint, 1, 20);
+    const { result, latencies } = await load(endpoint, CONNECTIONS, REQUESTS);
     console.log(
       `\norchestrator serve: GET /api/products/ on ${products.length} products (${(body.length / 1e6).toFixed(1)} MB per response)`,
     );
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
       table([
         ["measure", "value", "target"],
         ["queries per listing", String(listingQueries), "≤ 3"],
+        ["1 client: p50 latency", `${percentile(single.latencies, 50).toFixed(0)} ms`, ""],
         ["clients", String(CONNECTIONS), ""],
         [
           "requests",

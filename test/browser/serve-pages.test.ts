@@ -13,6 +13,9 @@ import type { TestProject } from "../helpers/projects.ts";
 import { type ServeProcess, startServe } from "../helpers/serve.ts";
 import { createWorkshopProject } from "../helpers/workshop-project.ts";
 
+/** Waits for what the page shows; the bound only stops a broken page from hanging the run (busy machines are slow). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
+
 const CHROMIUM_BIN = process.env.ORCHESTRATOR_CHROMIUM ?? "/usr/bin/chromium";
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/serve/", import.meta.url));
 const CHROMIUM_ARGS = [
@@ -67,60 +70,60 @@ describe("serve's metadata pages in chromium (embedded database)", () => {
     await page.goto(server.url);
     await loaded();
     // Sorted by name in the reader's locale, so case does not split the list.
-    await expect
-      .poll(() => productRows().allTextContents())
-      .toEqual(["User external", "User Group", "User internal"]);
-    await expect
-      .poll(() => page.locator("#check").textContent())
-      .toBe("Models, migrations and database agree.");
+    await poll(() => productRows().allTextContents()).toEqual([
+      "User external",
+      "User Group",
+      "User internal",
+    ]);
+    await poll(() => page.locator("#check").textContent()).toBe("Models, migrations and database agree.");
     await screenshot("products");
 
     const search = page.getByRole("searchbox", { name: "Search products" });
     await search.fill("internal");
-    await expect.poll(() => productRows().allTextContents()).toEqual(["User internal"]);
+    await poll(() => productRows().allTextContents()).toEqual(["User internal"]);
     await search.fill("");
 
     await page.locator("#panel-products").getByRole("button", { name: "Tag" }).click();
-    await expect
-      .poll(() => productRows().allTextContents())
-      .toEqual(["User Group", "User external", "User internal"]);
+    await poll(() => productRows().allTextContents()).toEqual([
+      "User Group",
+      "User external",
+      "User internal",
+    ]);
     await page.locator("#panel-products").getByRole("button", { name: "Tag" }).click();
-    await expect
-      .poll(() => productRows().allTextContents())
-      .toEqual(["User internal", "User external", "User Group"]);
-    await expect
-      .poll(() => page.locator("#panel-products th[aria-sort='descending']").textContent())
-      .toBe("Tag");
+    await poll(() => productRows().allTextContents()).toEqual([
+      "User internal",
+      "User external",
+      "User Group",
+    ]);
+    await poll(() => page.locator("#panel-products th[aria-sort='descending']").textContent()).toBe("Tag");
 
     await page.getByRole("button", { name: "User internal" }).click();
     const detail = page.locator("#panel-products tr.detail");
-    await expect.poll(() => detail.textContent()).toContain("affiliation: internal");
-    await expect.poll(() => detail.textContent()).toContain("UserBlock → UserGroupBlock");
+    await poll(() => detail.textContent()).toContain("affiliation: internal");
+    await poll(() => detail.textContent()).toContain("UserBlock → UserGroupBlock");
     await screenshot("user-internal-expanded");
   });
 
   it("moves between tabs with the keyboard and shows what a block depends on and what uses it", async () => {
     await page.getByRole("tab", { name: "Products" }).focus();
     await page.keyboard.press("ArrowRight");
-    await expect
-      .poll(() => page.getByRole("tab", { name: "Product blocks" }).getAttribute("aria-selected"))
-      .toBe("true");
+    await poll(() => page.getByRole("tab", { name: "Product blocks" }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
     const blocks = page.locator("#panel-product-blocks");
-    await expect.poll(() => blocks.isVisible()).toBe(true);
+    await poll(() => blocks.isVisible()).toBe(true);
     const userBlockRow = blocks.locator("tbody tr", {
       has: page.getByRole("button", { name: "UserBlock", exact: true }),
     });
-    await expect.poll(() => userBlockRow.textContent()).toContain("UserGroupBlock");
+    await poll(() => userBlockRow.textContent()).toContain("UserGroupBlock");
     await page.getByRole("button", { name: "UserGroupBlock", exact: true }).click();
-    await expect.poll(() => blocks.locator("tr.detail").textContent()).toMatch(/In use by\s*UserBlock/);
+    await poll(() => blocks.locator("tr.detail").textContent()).toMatch(/In use by\s*UserBlock/);
     await page.emulateMedia({ colorScheme: "dark" });
     await screenshot("product-blocks-dark");
     await page.emulateMedia({ colorScheme: "light" });
     await page.getByRole("tab", { name: "Product blocks" }).focus();
     await page.keyboard.press("End");
-    await expect
-      .poll(() => page.getByRole("tab", { name: "Workflows" }).getAttribute("aria-selected"))
-      .toBe("true");
+    await poll(() => page.getByRole("tab", { name: "Workflows" }).getAttribute("aria-selected")).toBe("true");
   });
 
   it("shows the products gone after `db downgrade` in another process, on reload", async () => {
@@ -128,8 +131,8 @@ describe("serve's metadata pages in chromium (embedded database)", () => {
     expect(down.code, down.stderr).toBe(0);
     await page.reload();
     await loaded();
-    await expect.poll(() => page.locator("#panel-products caption").textContent()).toBe("Products: 0 of 0");
-    await expect.poll(() => page.locator("#check").textContent()).toMatch(/^1 migration\(s\) pending: /);
+    await poll(() => page.locator("#panel-products caption").textContent()).toBe("Products: 0 of 0");
+    await poll(() => page.locator("#check").textContent()).toMatch(/^1 migration\(s\) pending: /);
     await screenshot("after-downgrade");
   });
 

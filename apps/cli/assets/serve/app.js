@@ -253,7 +253,14 @@ function renderTab(id, context) {
         const raw = value(item, context);
         const shown = render ? render(raw) : raw;
         if (index > 0) return el("td", {}, shown);
-        const toggle = el("button", { type: "button", "aria-expanded": String(view.open.has(key)) }, shown);
+        // The marker is decoration: aria-expanded already tells assistive technology the state.
+        const marker = el("span", { class: "marker", "aria-hidden": "true" });
+        const toggle = el(
+          "button",
+          { type: "button", "aria-expanded": String(view.open.has(key)) },
+          marker,
+          shown,
+        );
         toggle.addEventListener("click", () => {
           view.open.has(key) ? view.open.delete(key) : view.open.add(key);
           draw();

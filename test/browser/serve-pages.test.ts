@@ -3,7 +3,7 @@
 // input and block tree, the keyboard tabs, then `db downgrade` in another process and a reload.
 // Screenshots are kept in test-artifacts/serve/. No request may leave the server: the pages bring
 // every asset themselves.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -48,6 +48,7 @@ describe("serve's metadata pages in chromium (embedded database)", () => {
       throw new Error(
         `chromium is missing at ${CHROMIUM_BIN}: install it with scripts/install-editor-tools.sh`,
       );
+    rmSync(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
     mkdirSync(ARTIFACTS, { recursive: true });
     project = await createWorkshopProject("pglite");
     server = await startServe(project.dbFlags, { cwd: project.dir });

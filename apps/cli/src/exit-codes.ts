@@ -10,6 +10,7 @@ export const EXIT = {
   invalidProject: 6,
   modelsDiverge: 7,
   migrationsPending: 8,
+  cannotListen: 13,
 } as const;
 
 const BY_ERROR_CODE: Record<string, number> = {
@@ -30,6 +31,9 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MIGRATIONS_PENDING: EXIT.migrationsPending,
   ORCH_CONFIG_NOT_FOUND: EXIT.invalidProject,
   ORCH_CONFIG_INVALID: EXIT.invalidProject,
+  ORCH_SERVE_PORT_IN_USE: EXIT.cannotListen,
+  ORCH_SERVE_CANNOT_LISTEN: EXIT.cannotListen,
+  ORCH_SERVE_DATABASE_UNAVAILABLE: EXIT.databaseUnavailable,
 };
 
 /** Errors of the SDK's model and config classes are project errors, whatever their code. */
@@ -51,4 +55,5 @@ export const EXIT_CODES_HELP = `EXIT CODES
   5  a migration failed, or an applied migration file was changed
   6  invalid project: config file or domain models
   7  db check: the domain models differ from the database
-  8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)`;
+  8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
+  13  serve: cannot listen on the address (port already in use, or not an address of this machine)`;

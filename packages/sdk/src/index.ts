@@ -105,6 +105,8 @@ export {
   TAG_MAX_LENGTH,
   VALUE_MAX_LENGTH,
 } from "./questions/validate-answer.ts";
+// The read-only metadata view in orchestrator-core's API shapes (`orchestrator serve`, custom tooling).
+export * from "./read-api/index.ts";
 export { databaseFingerprint, METADATA_TABLES } from "./snapshot/database-fingerprint.ts";
 export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";

@@ -13,6 +13,11 @@ type AnyOrm = Awaited<ReturnType<typeof import("@mikro-orm/postgresql").MikroORM
 export interface OpenDatabaseOptions {
   /** How long to wait for another process holding the embedded database (ms). */
   lockTimeoutMs?: number;
+  /**
+   * Fail instead of creating a missing PostgreSQL database (MikroORM creates it by default): read-only
+   * views must not make an empty database appear where one was dropped or mistyped.
+   */
+  mustExist?: boolean;
 }
 
 /** Runs SQL inside a transaction opened by Database.transaction(). */
@@ -34,17 +39,21 @@ export class Database {
   }
 
   static async open(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
-    if (target.kind === "postgresql") return Database.#openPostgres(target);
+    if (target.kind === "postgresql") return Database.#openPostgres(target, options);
     return Database.#openPglite(target, options);
   }
 
-  static async #openPostgres(target: Extract<DatabaseTarget, { kind: "postgresql" }>): Promise<Database> {
+  static async #openPostgres(
+    target: Extract<DatabaseTarget, { kind: "postgresql" }>,
+    options: OpenDatabaseOptions,
+  ): Promise<Database> {
     const { MikroORM } = await import("@mikro-orm/postgresql");
     const orm = await MikroORM.init({
       entities: ENTITIES,
       clientUrl: target.url,
       pool: { min: 0, max: 4 },
       debug: false,
+      ...(options.mustExist ? { ensureDatabase: false } : {}),
     });
     const db = new Database(target, orm as AnyOrm, () => {});
     try {

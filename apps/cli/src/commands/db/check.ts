@@ -7,6 +7,7 @@ import {
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { EXIT } from "../../exit-codes.ts";
+import { checkMessage } from "../../ui/check-words.ts";
 
 export default class DbCheck extends BaseCommand<typeof DbCheck> {
   static override summary = "Check, for CI, that the models, the migrations and the database agree.";
@@ -26,22 +27,10 @@ export default class DbCheck extends BaseCommand<typeof DbCheck> {
       const { changes } = await compareWithDatabase(db, model);
       return { pending, changed, differences: countChanges(changes) };
     });
-    if (result.changed.length > 0) {
-      this.say(`Applied migrations changed or missing: ${result.changed.join(", ")}.`);
-      process.exitCode = EXIT.migrationFailed;
-    } else if (result.pending.length > 0) {
-      this.say(
-        `${result.pending.length} migration(s) pending: ${result.pending.join(", ")}. Run \`orchestrator db upgrade heads\`.`,
-      );
-      process.exitCode = EXIT.migrationsPending;
-    } else if (result.differences > 0) {
-      this.say(
-        `The domain models differ from the database in ${result.differences} place(s). Run \`orchestrator db diff\` to see them, \`orchestrator db migrate-domain-models MESSAGE\` to fix them.`,
-      );
-      process.exitCode = EXIT.modelsDiverge;
-    } else {
-      this.say("Models, migrations and database agree.");
-    }
+    this.say(checkMessage(result));
+    if (result.changed.length > 0) process.exitCode = EXIT.migrationFailed;
+    else if (result.pending.length > 0) process.exitCode = EXIT.migrationsPending;
+    else if (result.differences > 0) process.exitCode = EXIT.modelsDiverge;
     return result;
   }
 }

@@ -1,4 +1,26 @@
 #!/usr/bin/env node
-import { execute } from "@oclif/core";
+// The `orchestrator` command. Written so that any Node.js parses it: an older Node must reach the version
+// check below and say what is needed, instead of failing later on a .ts model file or a newer API.
+const [major] = process.versions.node.split(".").map(Number);
+if (major < 24) {
+  process.stderr.write(`orchestrator needs Node.js 24 or newer (found ${process.versions.node})\n`);
+  process.exit(1);
+}
 
-await execute({ dir: import.meta.url });
+// pg announces (once per process) that its ~/.pgpass lookup is deprecated: a note to library authors, not
+// to someone running a migration. Every other warning is still shown.
+const emitWarning = process.emitWarning;
+process.emitWarning = function emitWarningExceptPgpass(warning, ...rest) {
+  const text = typeof warning === "string" ? warning : warning?.message;
+  if (typeof text === "string" && text.startsWith("pgpass support is deprecated")) return;
+  return emitWarning.call(this, warning, ...rest);
+};
+
+// No top-level await: a command still waiting when the process ends (an error path that exits early)
+// would otherwise add Node's "unsettled top-level await" warning to the command's own message.
+import("@oclif/core")
+  .then(({ execute }) => execute({ dir: import.meta.url }))
+  .catch((error) => {
+    process.stderr.write(`Error: ${error?.message ?? error}\n`);
+    process.exitCode = 1;
+  });

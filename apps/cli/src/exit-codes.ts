@@ -10,6 +10,8 @@ export const EXIT = {
   invalidProject: 6,
   modelsDiverge: 7,
   migrationsPending: 8,
+  /** As a shell reports a command stopped by Ctrl-C (128 + SIGINT), also for "no" at the confirmation. */
+  cancelled: 130,
 } as const;
 
 const BY_ERROR_CODE: Record<string, number> = {
@@ -30,6 +32,7 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MIGRATIONS_PENDING: EXIT.migrationsPending,
   ORCH_CONFIG_NOT_FOUND: EXIT.invalidProject,
   ORCH_CONFIG_INVALID: EXIT.invalidProject,
+  ORCH_CANCELLED: EXIT.cancelled,
 };
 
 /** Errors of the SDK's model and config classes are project errors, whatever their code. */
@@ -51,4 +54,5 @@ export const EXIT_CODES_HELP = `EXIT CODES
   5  a migration failed, or an applied migration file was changed
   6  invalid project: config file or domain models
   7  db check: the domain models differ from the database
-  8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)`;
+  8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
+  130  cancelled at a prompt (Ctrl-C, or "no" at the final confirmation): nothing was written`;

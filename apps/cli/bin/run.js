@@ -19,7 +19,12 @@ process.emitWarning = function emitWarningExceptPgpass(warning, ...rest) {
 // No top-level await: a command still waiting when the process ends (an error path that exits early)
 // would otherwise add Node's "unsettled top-level await" warning to the command's own message.
 import("@oclif/core")
-  .then(({ execute }) => execute({ dir: import.meta.url }))
+  .then(({ execute, settings }) => {
+    // The commands ship compiled. Under NODE_ENV=development or test oclif would otherwise look for
+    // TypeScript to run their sources, and warn on stderr when the project has none.
+    settings.enableAutoTranspile = false;
+    return execute({ dir: import.meta.url });
+  })
   .catch((error) => {
     process.stderr.write(`Error: ${error?.message ?? error}\n`);
     process.exitCode = 1;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { Args } from "@oclif/core";
 import { initProject } from "@orchestrator/sdk";
@@ -36,10 +37,26 @@ export default class Init extends BaseCommand<typeof Init> {
     for (const path of result.created) this.say(`Created ${shown(path)}`);
     for (const path of result.appended) this.say(`Added ${GITIGNORE_LINE} to ${shown(path)}`);
     for (const path of result.skipped) this.say(`Kept ${shown(path)} (it already exists)`);
+    const manifest = resolve(dir, "package.json");
+    if (result.skipped.includes(manifest) && !declaresModules(manifest)) {
+      this.say(
+        `\nNote: ${shown(manifest)} does not say "type": "module". The config and the products are ES modules; without it Node warns and parses them twice. Add it with: npm pkg set type=module`,
+      );
+    }
     const next = nextCommands(dir, result.created.includes(resolve(dir, "package.json")));
     this.say("\nNext:");
     for (const command of next) this.say(`  ${command}`);
     return { dir, ...result, next };
+  }
+}
+
+/** Whether a package.json makes its .ts files ES modules, as the config and the products are written. */
+function declaresModules(manifest: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(manifest, "utf8")) as { type?: unknown }).type === "module";
+  } catch {
+    // Not JSON: npm will say so on its own; the hint here would be the least of the problems.
+    return true;
   }
 }
 

@@ -1,7 +1,8 @@
 // "Install from a release tarball", as a user outside this repository does it: the three packages are
-// packed with `pnpm pack`, installed with plain npm into an empty folder under the system's temp folder
-// (no workspace above it), and the workshop runs through `npx orchestrator`. Needs the npm registry for the
-// packages' own dependencies; everything else is local. About 70 s on two cores with npm's cache warm; allow 2-3 min with a cold cache (as in CI).
+// packed with `pnpm pack` (scripts/pack.sh), installed with plain npm into an empty folder under the
+// system's temp folder (no workspace above it), and the workshop runs through `npx orchestrator`. Needs
+// the npm registry for the packages' own dependencies; everything else is local. About 70 s on two
+// cores with npm's cache warm; allow 2-3 min with a cold cache (as in CI, whose HOME is empty).
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,8 +82,8 @@ describe("the packages installed from their tarballs with npm, outside the works
     project = join(work, "my-orchestrator");
     mkdirSync(packs);
     mkdirSync(project);
-    for (const dir of Object.values(PACKAGES))
-      await succeed("pnpm", ["pack", "--pack-destination", packs], dir);
+    // The README's way to make them: scripts/pack.sh (pnpm pack of each package).
+    await succeed("bash", [join(REPO, "scripts/pack.sh"), packs], REPO);
   }, 120_000);
 
   afterAll(() => {
@@ -104,6 +105,10 @@ describe("the packages installed from their tarballs with npm, outside the works
       expect(manifest.license, tarball).toBe("MIT");
       expect(manifest.repository, tarball).toMatchObject({ type: "git" });
       expect(manifest.private, tarball).toBeUndefined();
+      const { stdout: files } = await succeed("tar", ["-tzf", join(packs, tarball)], packs);
+      expect(files.split("\n"), tarball).toContain("package/LICENSE");
+      // Built JavaScript and declarations only: no TypeScript sources, no tests.
+      expect(files, tarball).not.toMatch(/\.test\.|^package\/src\//m);
     }
   });
 

@@ -17,7 +17,15 @@ process.emitWarning = function emitWarningExceptPgpass(warning, ...rest) {
 };
 
 // No top-level await: a command still waiting when the process ends (an error path that exits early)
-// would otherwise add Node's "unsettled top-level await" warning to the command's own message.
+// would otherwise add Node's "unsettled top-level await" warning to the command's own message. Such a
+// command still must not look successful: when nothing is left to run and it has not finished, say so.
+let finished = false;
+process.on("beforeExit", () => {
+  if (finished) return;
+  finished = true;
+  process.stderr.write("Error: the command stopped before it finished (nothing left to wait for)\n");
+  process.exitCode ||= 1;
+});
 import("@oclif/core")
   .then(({ execute, settings }) => {
     // The commands ship compiled. Under NODE_ENV=development or test oclif would otherwise look for
@@ -28,4 +36,7 @@ import("@oclif/core")
   .catch((error) => {
     process.stderr.write(`Error: ${error?.message ?? error}\n`);
     process.exitCode = 1;
+  })
+  .finally(() => {
+    finished = true;
   });

@@ -131,6 +131,17 @@ describe("the packages installed from their tarballs with npm, outside the works
         expect(existsSync(join(root, file)), `${name} ${entry} -> ${file}`).toBe(true);
     }
 
+    // And every JavaScript entry loads in plain Node, outside the workspace (a missing dependency shows here).
+    const entries = [
+      "@orchestrator/sdk",
+      "@orchestrator/sdk/model",
+      "@orchestrator/sdk/testing",
+      "@orchestrator/language-server",
+      "@orchestrator/language-server/protocol",
+    ];
+    const script = `for (const entry of ${JSON.stringify(entries)}) await import(entry);`;
+    await succeed(process.execPath, ["--input-type=module", "-e", script], project);
+
     const init = await succeed("npx", ["orchestrator", "init"], project);
     for (const file of [
       "orchestrator.config.ts",
@@ -170,7 +181,7 @@ describe("the packages installed from their tarballs with npm, outside the works
     // Nothing on stderr that a user would have to read: no warnings from Node, pg or npm.
     for (const [index, outcome] of outputs.entries())
       expect(outcome.stderr, steps[index]!.join(" ")).toBe("");
-  }, 300_000);
+  }, 600_000);
 
   it("type-checks the project with the tsconfig that init wrote, against the shipped declarations", async () => {
     // Runs after the workshop (same folder): the example products and the generated migration are checked.
@@ -180,5 +191,5 @@ describe("the packages installed from their tarballs with npm, outside the works
       project,
     );
     await succeed("npx", ["tsc", "-p", "tsconfig.json"], project);
-  }, 180_000);
+  }, 300_000);
 });

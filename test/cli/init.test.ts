@@ -101,6 +101,18 @@ describe("orchestrator init", () => {
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe('{ "name": "commonjs" }\n');
   });
 
+  it("a file where the project's folder belongs: a clear error, exit 2, nothing written", async () => {
+    const dir = join(root, "file-in-the-way");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "products"), "not a folder\n");
+    const result = await runCli(["init"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, "products")} exists and is not a folder`);
+    expect(result.stderr).toContain("[ORCH_INIT_NOT_A_FOLDER]");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(dir, "orchestrator.config.ts"))).toBe(false);
+  });
+
   it("lists no database flags: it opens no database", async () => {
     const help = await runCli(["init", "--help"], { cwd: root });
     expect(help.code).toBe(0);

@@ -1,9 +1,10 @@
 // `orchestrator init`: scaffolds a working project. Only what is missing is written; every file that
 // already exists is kept as it is and reported, so running it in an existing project changes nothing of
 // yours (a .gitignore only gains the .orchestrator/ line when it lacks it).
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { DEFAULT_MIGRATIONS, DEFAULT_REGISTRY } from "./define-config.ts";
+import { InitError } from "./init-errors.ts";
 import {
   CONFIG_TEMPLATE,
   GITIGNORE_ENTRY,
@@ -28,6 +29,10 @@ export interface InitOptions {
 
 export function initProject(dir: string, options: InitOptions = {}): InitResult {
   const root = resolve(dir);
+  // Checked before anything is written: a file where a folder belongs stops init with nothing written.
+  for (const folder of [root, dirname(resolve(root, DEFAULT_REGISTRY)), resolve(root, DEFAULT_MIGRATIONS)]) {
+    if (existsSync(folder) && !statSync(folder).isDirectory()) throw InitError.notAFolder(folder);
+  }
   mkdirSync(root, { recursive: true });
   const result: InitResult = { created: [], skipped: [], appended: [] };
   const writeNew = (path: string, content: string): void => {

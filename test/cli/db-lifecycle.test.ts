@@ -149,7 +149,7 @@ export default class AddProduct extends Migration {
       file,
       `import { Migration } from "@orchestrator/sdk";\nexport default class Noop extends Migration {\n  async up(): Promise<void> {\n    this.addSql("SELECT 1");\n  }\n}\n`,
     );
-    mkdirSync(join(project.dir, "products"));
+    mkdirSync(join(project.dir, "products"), { recursive: true }); // init wrote it already
     writeFileSync(
       join(project.dir, "products", "index.ts"),
       'import { defineRegistry } from "@orchestrator/sdk";\nexport const SUBSCRIPTION_MODEL_REGISTRY = defineRegistry({});\n',

@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", ".tmp/**"],
+    exclude: [
+      "**/node_modules/**",
+      ".tmp/**",
+      // scripts/test.sh --no-editor: the tests that need chromium, code-server or Neovim (it says so, loudly).
+      ...(process.env.ORCHESTRATOR_SKIP_EDITOR_TESTS === "1" ? ["vscode/**", "lsp/neovim.test.ts"] : []),
+    ],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Each file starts CLI processes; two cores are better used by one file at a time.

@@ -29,7 +29,8 @@ describe("db downgrade base in a terminal", () => {
         return "n";
       },
     );
-    expect(declined.code, declined.screen).toBe(0);
+    // "No" is not success: a script must be able to tell that nothing was reverted.
+    expect(declined.code, declined.screen).toBe(130);
     // (The helper may see the answered prompt again while the screen redraws; the first ask is what counts.)
     expect(asked[0]).toBe(
       "Confirm dropping the orchestrator's tables with 0 subscription(s), 0 instance(s) and 0 value(s)",

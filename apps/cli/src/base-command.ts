@@ -2,6 +2,7 @@
 // database, and turning SDK errors into a message and the documented exit code.
 import { Command, Flags, type Interfaces } from "@oclif/core";
 import { Database, loadProject, OrchestratorError, type Project } from "@orchestrator/sdk";
+import { CancelledError, isPromptExit } from "./cancellation.ts";
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes.ts";
 import { style } from "./ui/style.ts";
 
@@ -78,6 +79,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {
+    if (error instanceof CancelledError || isPromptExit(error)) return this.#cancelled(error);
     if (!(error instanceof OrchestratorError)) {
       if (error.oclif) return super.catch(error);
       process.exitCode = EXIT.unexpected;
@@ -93,6 +95,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         `${style.red("Error:", process.stderr)} ${error.message} ${style.dim(`[${error.code}]`, process.stderr)}\n`,
       );
     }
+    return undefined;
+  }
+
+  /** Stopped at a prompt: one line, no stack trace, and an exit code of its own (as for SIGINT). */
+  #cancelled(error: Error): undefined {
+    process.exitCode = EXIT.cancelled;
+    const message = error instanceof CancelledError ? error.message : new CancelledError().message;
+    if (this.jsonEnabled()) this.logJson({ error: { code: "ORCH_CANCELLED", message } });
+    else process.stderr.write(`${message}\n`);
     return undefined;
   }
 }

@@ -11,6 +11,7 @@ describe("exit codes", () => {
     expect(exitCodeFor(error("ORCH_EMPTY_ENUM", "ModelError"))).toBe(EXIT.invalidProject);
     expect(exitCodeFor(error("ORCH_MODEL_IMPORT_FAILED", "RegistryLoadError"))).toBe(EXIT.invalidProject);
     expect(exitCodeFor(error("ORCH_INVALID_JSON"))).toBe(EXIT.invalidInput);
+    expect(exitCodeFor(error("ORCH_CANCELLED", "CancelledError"))).toBe(130);
   });
 
   it("documents every exit code in --help", () => {

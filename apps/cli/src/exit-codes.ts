@@ -11,6 +11,8 @@ export const EXIT = {
   modelsDiverge: 7,
   migrationsPending: 8,
   cannotListen: 13,
+  /** As a shell reports a command stopped by Ctrl-C (128 + SIGINT), also for "no" at the confirmation. */
+  cancelled: 130,
 } as const;
 
 const BY_ERROR_CODE: Record<string, number> = {
@@ -34,6 +36,7 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_SERVE_PORT_IN_USE: EXIT.cannotListen,
   ORCH_SERVE_CANNOT_LISTEN: EXIT.cannotListen,
   ORCH_SERVE_DATABASE_UNAVAILABLE: EXIT.databaseUnavailable,
+  ORCH_CANCELLED: EXIT.cancelled,
 };
 
 /** Errors of the SDK's model and config classes are project errors, whatever their code. */
@@ -57,3 +60,4 @@ export const EXIT_CODES_HELP = `EXIT CODES
   7  db check: the domain models differ from the database
   8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
   13  serve: cannot listen on the address (port already in use, or not an address of this machine)`;
+  130  cancelled at a prompt (Ctrl-C, or "no" at the final confirmation): nothing was written`;

@@ -4,7 +4,7 @@ export class ConfigError extends OrchestratorError {
   static notFound(cwd: string): ConfigError {
     return new ConfigError(
       "ORCH_CONFIG_NOT_FOUND",
-      `No orchestrator.config.ts in ${cwd} or any parent folder. Run \`orchestrator db init\` in your project's root, or pass --config PATH.`,
+      `No orchestrator.config.ts in ${cwd} or any parent folder. Run \`orchestrator init\` in your project's root, or pass --config PATH.`,
     );
   }
 

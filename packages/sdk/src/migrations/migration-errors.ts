@@ -80,11 +80,4 @@ export class MigrationError extends OrchestratorError {
       `The migrations path ${path} is not a folder. Point the config's migrations entry at a folder.`,
     );
   }
-
-  static directoryNotEmpty(dir: string): MigrationError {
-    return new MigrationError(
-      "ORCH_MIGRATIONS_DIR_NOT_EMPTY",
-      `Directory ${dir} already exists and is not empty. db init only sets up a new project; your migrations are kept as they are.`,
-    );
-  }
 }

@@ -7,6 +7,7 @@ import {
   migrationSources,
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+import { CancelledError } from "../../cancellation.ts";
 import { confirmOnTerminal } from "../../ui/confirm.ts";
 import { coreRevertQuestion, renderDroppedTables } from "../../ui/dropped-tables.ts";
 
@@ -48,14 +49,13 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
     const project = await this.project();
     const sources = migrationSources(project.migrationsDir);
     // Plan and count, then release the database before anyone is asked anything.
-    const { plan, dropped, label } = await this.withDatabase(project, async (db) => {
+    const { plan, dropped } = await this.withDatabase(project, async (db) => {
       const runner = new MigrationRunner(db, sources);
       const plan = await runner.planDowngrade(this.args.target);
-      return { plan, dropped: plan.core.length > 0 ? await runner.droppedTables(plan) : [], label: db.label };
+      return { plan, dropped: plan.core.length > 0 ? await runner.droppedTables(plan) : [] };
     });
     if (plan.core.length > 0 && !(await this.#confirmCoreRevert(plan, dropped))) {
-      this.say("Cancelled: nothing was reverted.");
-      return { database: label, reverted: [], dropped };
+      throw new CancelledError("Cancelled: nothing was reverted.");
     }
     return this.withDatabase(project, async (db) => {
       const runner = new MigrationRunner(db, sources, {

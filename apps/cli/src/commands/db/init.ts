@@ -1,18 +1,8 @@
-import { initProject } from "@orchestrator/sdk";
-import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+// `db init`, the name the reference uses, kept as an alias of `init`. A command of its own rather than an
+// oclif alias: with spaces between topic and command, oclif does not find an alias followed by an argument.
+import Init from "../init.ts";
 
-export default class DbInit extends BaseCommand<typeof DbInit> {
-  static override summary = "Set up a project: a migrations folder and a commented orchestrator.config.ts.";
-  static override description = helpWithExitCodes(
-    "Creates ./migrations and ./orchestrator.config.ts in the current folder when they are missing. Refuses a migrations folder that is not empty, so nothing you have is overwritten.",
-  );
-  static override examples = ["<%= config.bin %> db init"];
-
-  async run(): Promise<{ created: string[]; skipped: string[] }> {
-    const result = initProject(process.cwd());
-    for (const path of result.created) this.say(`Created ${path}`);
-    for (const path of result.skipped) this.say(`Kept ${path} (it already exists)`);
-    this.say("Next: define your products, then run `orchestrator db upgrade heads`.");
-    return result;
-  }
+export default class DbInit extends Init {
+  static override summary = "Same as `orchestrator init`: start a project.";
+  static override examples = ["<%= config.bin %> db init", "<%= config.bin %> db init my-orchestrator"];
 }

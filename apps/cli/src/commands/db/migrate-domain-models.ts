@@ -11,6 +11,7 @@ import {
   ProjectError,
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+import { CancelledError } from "../../cancellation.ts";
 import { readJsonArgument } from "../../json-argument.ts";
 import { renderChangeTree } from "../../ui/change-tree.ts";
 import { confirmOnTerminal } from "../../ui/confirm.ts";
@@ -121,7 +122,8 @@ Answers come from --updates/--inputs first, then from the models (description, t
         "Don't forget to create a database backup before migrating! Then run `orchestrator db upgrade heads`.",
       );
     } else {
-      this.say("Cancelled: nothing was written.");
+      // "No" at the final confirmation: an exit code of its own, so a script can tell.
+      throw new CancelledError();
     }
     return {
       changes: generated.changes,

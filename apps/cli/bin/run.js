@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { enableCompileCache } from "node:module";
+// A namespace import: Node 20 lacks enableCompileCache, and must still reach the version check.
+import * as nodeModule from "node:module";
 
 // The `orchestrator` command. Written so that any Node.js parses it: an older Node must reach the version
 // check below and say what is needed, instead of failing later on a .ts model file or a newer API.
@@ -12,7 +13,7 @@ if (major < 24) {
 // Node keeps the compiled code of the CLI, its dependencies and the project's model files on disk (in
 // the OS temp folder), so each command after the first skips most of that work. Enabled before anything
 // else is imported, which is why oclif is imported dynamically below.
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 
 // pg announces (once per process) that its ~/.pgpass lookup is deprecated: a note to library authors, not
 // to someone running a migration. Every other warning is still shown.

@@ -59,5 +59,5 @@ export const EXIT_CODES_HELP = `EXIT CODES
   6  invalid project: config file or domain models
   7  db check: the domain models differ from the database
   8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
-  13  serve: cannot listen on the address (port already in use, or not an address of this machine)`;
+  13  serve: cannot listen on the address (port already in use, or not an address of this machine)
   130  cancelled at a prompt (Ctrl-C, or "no" at the final confirmation): nothing was written`;

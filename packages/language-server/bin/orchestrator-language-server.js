@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { enableCompileCache } from "node:module";
+// A namespace import: Node 20 lacks enableCompileCache, and must still reach the version check.
+import * as nodeModule from "node:module";
 
 // Checked first, and written so that any Node.js parses it: an older Node says what is needed instead of
 // failing on a newer API (process.execve) or on the user's .ts model files.
@@ -24,5 +25,5 @@ if (!started && !process.send && typeof process.execve === "function") {
   );
 }
 // Compiled code is cached on disk across starts (see apps/cli/bin/run.js).
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 await import("../dist/main.js");

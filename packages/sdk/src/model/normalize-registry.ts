@@ -227,19 +227,26 @@ function resourceType(
   builder: AnyResourceTypeBuilder,
   location: SourceLocation,
 ): ModelResourceType {
-  const { description, requiredFrom, renamedFrom } = builder.options;
+  const { description, requiredFrom, renamedFrom, defaultText } = builder.options;
   return {
     name,
     spec: copySpec(builder.spec),
     ...optional("description", description),
     ...optional("requiredFrom", requiredFrom),
     ...optional("renamedFrom", renamedFrom),
+    ...optional("default", defaultText),
     location,
   };
 }
 
 function copySpec(spec: ScalarSpec): ScalarSpec {
-  return { kind: spec.kind, ...(spec.values ? { values: [...spec.values] } : {}), list: spec.list };
+  return {
+    kind: spec.kind,
+    ...(spec.values ? { values: [...spec.values] } : {}),
+    ...optional("numeric", spec.numeric),
+    ...optional("custom", spec.custom),
+    list: spec.list,
+  };
 }
 
 /** Leaves absent properties out, so models compare and serialise cleanly. */

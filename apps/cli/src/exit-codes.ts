@@ -30,6 +30,10 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MIGRATIONS_PENDING: EXIT.migrationsPending,
   ORCH_CONFIG_NOT_FOUND: EXIT.invalidProject,
   ORCH_CONFIG_INVALID: EXIT.invalidProject,
+  // models pull: files in the way, nothing to pull, names the model cannot hold.
+  ORCH_PULL_WOULD_OVERWRITE: EXIT.invalidInput,
+  ORCH_PULL_NO_PRODUCTS: EXIT.invalidInput,
+  ORCH_PULL_INVALID_FIELD_NAME: EXIT.invalidInput,
 };
 
 /** Errors of the SDK's model and config classes are project errors, whatever their code. */

@@ -11,6 +11,8 @@ export interface InferredKind {
   list: boolean;
   /** What the inference saw, for the comment above the field. */
   note: string;
+  /** No value decided it: the default kind. */
+  unseen?: boolean;
 }
 
 const INTEGER = /^-?[0-9]+$/;
@@ -20,7 +22,12 @@ const BOOLEAN = /^(true|false)$/;
 /** A resource type's kind from the shapes of its values; r.string() when nothing decides it. */
 export function inferResourceTypeKind(shapes: ValueShapes | undefined): InferredKind {
   if (!shapes || shapes.count === 0) {
-    return { kind: { kind: "string" }, list: false, note: "no values in subscriptions: a string" };
+    return {
+      kind: { kind: "string" },
+      list: false,
+      note: "no values in subscriptions: a string",
+      unseen: true,
+    };
   }
   const list = shapes.mostPerInstance > 1;
   const seen = `${shapes.count} value${shapes.count === 1 ? "" : "s"}${list ? `, up to ${shapes.mostPerInstance} on one instance` : ""}`;
@@ -45,12 +52,16 @@ export function inferResourceTypeKind(shapes: ValueShapes | undefined): Inferred
  */
 export function inferFixedInputKind(values: readonly string[]): InferredKind {
   const distinct = [...new Set(values)];
-  const note = `values in the products: ${distinct.join(", ")}`;
   if (distinct.length > 0 && distinct.every((value) => BOOLEAN.test(value))) {
-    return { kind: { kind: "bool" }, list: false, note };
+    return {
+      kind: { kind: "bool" },
+      list: false,
+      note: `values in the products: ${distinct.sort(byCodePoint).join(", ")}`,
+    };
   }
   const numeric = distinct.length > 0 && distinct.every((value) => INTEGER.test(value) && isSafe(value));
   const sorted = numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort(byCodePoint);
+  const note = `values in the products: ${sorted.join(", ")}${numeric ? " (all integers)" : ""}`;
   return { kind: { kind: "enum", values: sorted, numeric }, list: false, note };
 }
 

@@ -86,7 +86,7 @@ function renderProductType(type: PulledProductType, blocks: Map<string, PulledBl
     "",
     `export const ${type.identifier} = defineProductType({`,
     `  name: ${stringLiteral(type.name)},`,
-    ...objectProperty("fixedInputs", fixedInputs),
+    ...(fixedInputs.length === 0 ? [] : objectProperty("fixedInputs", fixedInputs)),
     ...objectProperty("blocks", blockFields),
     "});",
     "",
@@ -116,10 +116,16 @@ function renderBlock(
   if (block.resourceTypes.some((rt) => rt.kind.kind.kind === "vlanRange")) {
     imports.push({ names: ["vlanRange"], from: `../${SCALAR_KINDS_FILE}` });
   }
+  // One note for the fields no subscription has a value of yet (the usual case right after adopting a
+  // catalogue), so that the notes that say something stand out.
+  const unseen = block.resourceTypes.some((rt) => rt.kind.unseen);
   const fields = [
     ...block.blockFields.map((f) => field(f.attribute, blockFieldNode(f, blocks, thunked))),
+    ...(unseen
+      ? ["    // Fields without a note: no subscription holds a value of them yet, so they are strings."]
+      : []),
     ...block.resourceTypes.flatMap((rt) => [
-      `    // ${oneLine(rt.kind.note)}`,
+      ...(rt.kind.unseen ? [] : [`    // ${oneLine(rt.kind.note)}`]),
       field(rt.name, scalarNode(rt.kind, rt.description)),
     ]),
   ];

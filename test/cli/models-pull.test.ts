@@ -241,7 +241,7 @@ describe("models pull: bad input", () => {
     expect(type).toContain('export const Type2fastMyType = defineProductType({\n  name: "2fast my-type!",');
     expect(type).toContain("speed: r.enum([400000])");
     const block = readFileSync(join(project.dir, "products/product_blocks/my_block.ts"), "utf8");
-    expect(block).toContain('export const MyBlockBlock = defineProductBlock({\n  name: "My Block",');
+    expect(block).toContain('export const MyBlock = defineProductBlock({\n  name: "My Block",');
     expect(block).toContain("members: r.list(r.block(PortMemberBlock)),");
     for (const line of [
       "    // 1 value, all integers\n    vlan_id: r.int()",
@@ -257,6 +257,7 @@ describe("models pull: bad input", () => {
     expect(block).toContain("description: 'A block with \"quotes\" in its description',");
     const registry = readFileSync(join(project.dir, "products/index.ts"), "utf8");
     expect(registry).toContain('"fast link": {\n    type: Type2fastMyType,');
+    expect(type).toContain('import { MyBlock } from "../product_blocks/my_block.ts";');
 
     const check = await cli(project, "db", "check");
     expect(check.code, check.stdout + check.stderr).toBe(0);

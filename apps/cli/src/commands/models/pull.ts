@@ -28,7 +28,7 @@ export default class ModelsPull extends BaseCommand<typeof ModelsPull> {
       pullModels(db, { outDir, force: this.flags.force }),
     );
     this.say(
-      `Pulled ${result.products} products of ${result.productTypes} product types, ${result.blocks} product blocks and ${result.resourceTypes} resource types into ${relative(process.cwd(), outDir) || "."} (${result.files.length} files).`,
+      `Pulled ${count(result.products, "product")} of ${count(result.productTypes, "product type")}, ${count(result.blocks, "product block")} and ${count(result.resourceTypes, "resource type")} into ${relative(process.cwd(), outDir) || "."} (${count(result.files.length, "file")}).`,
     );
     const { blocks, resourceTypes } = result.unreachable;
     if (blocks.length + resourceTypes.length > 0) {
@@ -44,4 +44,8 @@ export default class ModelsPull extends BaseCommand<typeof ModelsPull> {
     }
     return result;
   }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

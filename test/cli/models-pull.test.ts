@@ -232,6 +232,7 @@ describe("models pull: bad input", () => {
       "index.ts",
       "product_blocks/my_block.ts",
       "product_blocks/port_member.ts",
+      "product_blocks/ring.ts",
       "product_types/type_2fast_my_type.ts",
       "scalar_kinds.ts",
     ]);
@@ -243,6 +244,11 @@ describe("models pull: bad input", () => {
     const block = readFileSync(join(project.dir, "products/product_blocks/my_block.ts"), "utf8");
     expect(block).toContain('export const MyBlock = defineProductBlock({\n  name: "My Block",');
     expect(block).toContain("members: r.list(r.block(PortMemberBlock)),");
+    // No subscription uses this relation: the attribute is named after the block.
+    expect(block).toContain("ring: r.block(RingBlock),");
+    const ring = readFileSync(join(project.dir, "products/product_blocks/ring.ts"), "utf8");
+    expect(ring).toContain("ring: r.block(() => RingBlock).optional(),");
+    expect(ring).not.toContain("tag:");
     for (const line of [
       "    // 1 value, all integers\n    vlan_id: r.int()",
       "    // 1 value, all true/false\n    enabled: r.bool()",
@@ -264,17 +270,23 @@ describe("models pull: bad input", () => {
   });
 });
 
-/** One product of type "2fast my-type!", the block "My Block" holding two "Port member"s, one subscription. */
+/**
+ * One product of type "2fast my-type!"; the block "My Block" holding two "Port member"s and a "Ring", which
+ * may hold a Ring itself; one subscription with a value of each kind.
+ */
 const AWKWARD_CATALOGUE_SQL = `
 INSERT INTO products (product_id, name, description, product_type, tag, status)
   VALUES ('00000000-0000-4000-8000-000000000001', 'fast link', 'A fast link', '2fast my-type!', 'FAST', 'active');
 INSERT INTO fixed_inputs (name, value, product_id) VALUES ('speed', '400000', '00000000-0000-4000-8000-000000000001');
 INSERT INTO product_blocks (product_block_id, name, description, tag, status) VALUES
   ('00000000-0000-4000-8000-0000000000b1', 'My Block', 'A block with "quotes" in its description', 'MB', 'active'),
-  ('00000000-0000-4000-8000-0000000000b2', 'Port member', 'A member port', 'PM', 'active');
+  ('00000000-0000-4000-8000-0000000000b2', 'Port member', 'A member port', 'PM', 'active'),
+  ('00000000-0000-4000-8000-0000000000b3', 'Ring', 'A block that holds itself', NULL, NULL);
 INSERT INTO product_product_blocks VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000b1');
-INSERT INTO product_block_relations (in_use_by_id, depends_on_id)
-  VALUES ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000b2');
+INSERT INTO product_block_relations (in_use_by_id, depends_on_id) VALUES
+  ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000b2'),
+  ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000b3'),
+  ('00000000-0000-4000-8000-0000000000b3', '00000000-0000-4000-8000-0000000000b3');
 INSERT INTO resource_types (resource_type, description) VALUES
   ('vlan_id', 'VLAN'), ('enabled', 'Enabled?'), ('loopback', 'IPv4 loopback'), ('loopback6', 'IPv6 loopback'),
   ('site_uuid', 'Site'), ('vlans', 'VLAN ranges'), ('tags', 'Tags'),

@@ -185,7 +185,11 @@ function blockFieldNode(f: PulledBlockField, blocks: Map<string, PulledBlock>, t
     return atom(thunked.has(name) ? `() => ${identifier}` : identifier);
   });
   const held = refs.length === 1 ? call("r.block", refs[0]!) : call("r.union", ...refs);
-  return f.list ? call("r.list", held) : held;
+  const field = f.list ? call("r.list", held) : held;
+  if (!f.blocks.some((name) => thunked.has(name))) return field;
+  // A cycle of required block fields could never be instantiated (the DSL refuses it): the field that
+  // closes the cycle is optional.
+  return { kind: "chain", head: "r", calls: [{ ...field, callee: field.callee.slice(2) }, call("optional")] };
 }
 
 function fixedInputLiteral(kind: InferredKind, value: string): string {

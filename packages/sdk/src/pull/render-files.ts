@@ -133,7 +133,14 @@ function renderBlock(
     HEADER,
     "// Resource-type kinds are inferred from the values that subscriptions hold (the note above each field).",
     importLines([
-      { names: usesR ? ["defineProductBlock", "r"] : ["defineProductBlock"], from: SDK },
+      {
+        names: [
+          ...(thunked.size > 0 ? ["type AnyProductBlock"] : []),
+          "defineProductBlock",
+          ...(usesR ? ["r"] : []),
+        ],
+        from: SDK,
+      },
       ...imports,
     ]),
     "",
@@ -181,8 +188,9 @@ function scalarNode(inferred: InferredKind, description?: string): Node {
 function blockFieldNode(f: PulledBlockField, blocks: Map<string, PulledBlock>, thunked: Set<string>): Node {
   const refs = f.blocks.map((name) => {
     const identifier = blocks.get(name)!.identifier;
-    // A block that (indirectly) holds itself is defined later or in a module still loading: refer lazily.
-    return atom(thunked.has(name) ? `() => ${identifier}` : identifier);
+    // A block that (indirectly) holds itself is defined later or in a module still loading: refer lazily,
+    // with the return type written out, or TypeScript cannot infer the block's type from itself.
+    return atom(thunked.has(name) ? `(): AnyProductBlock => ${identifier}` : identifier);
   });
   const held = refs.length === 1 ? call("r.block", refs[0]!) : call("r.union", ...refs);
   const field = f.list ? call("r.list", held) : held;

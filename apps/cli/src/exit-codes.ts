@@ -32,6 +32,7 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_CONFIG_INVALID: EXIT.invalidProject,
   // models pull: files in the way, nothing to pull, names the model cannot hold.
   ORCH_PULL_WOULD_OVERWRITE: EXIT.invalidInput,
+  ORCH_PULL_OUT_NOT_A_FOLDER: EXIT.invalidInput,
   ORCH_PULL_NO_PRODUCTS: EXIT.invalidInput,
   ORCH_PULL_INVALID_FIELD_NAME: EXIT.invalidInput,
 };

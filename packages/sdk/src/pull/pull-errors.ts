@@ -20,6 +20,13 @@ export class PullError extends OrchestratorError {
     );
   }
 
+  static notAFolder(outDir: string): PullError {
+    return new PullError(
+      "ORCH_PULL_OUT_NOT_A_FOLDER",
+      `Not pulling into ${outDir}: it is a file, not a folder. Nothing was written. Pass --out with a folder.`,
+    );
+  }
+
   static nothingToPull(): PullError {
     return new PullError(
       "ORCH_PULL_NO_PRODUCTS",

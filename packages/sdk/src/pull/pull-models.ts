@@ -1,6 +1,6 @@
 // `models pull`: writes DSL files for the product metadata a database holds. Checks the output folder
 // before it reads anything and writes nothing when it would overwrite files without `force`.
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Database } from "../db/database.ts";
 import { planPull } from "./plan-pull.ts";
@@ -35,6 +35,9 @@ export interface PullResult {
  * await pullModels(db, { outDir: "products" }); // then point orchestrator.config.ts at products/index.ts
  */
 export async function pullModels(db: Database, options: PullOptions): Promise<PullResult> {
+  if (existsSync(options.outDir) && !statSync(options.outDir).isDirectory()) {
+    throw PullError.notAFolder(options.outDir);
+  }
   if (!options.force) {
     const present = filesIn(options.outDir);
     if (present.length > 0) throw PullError.wouldOverwrite(options.outDir, present);

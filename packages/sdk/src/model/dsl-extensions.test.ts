@@ -76,6 +76,18 @@ describe("the DSL says what real models say", () => {
     expect(r.list(field).spec).toEqual({ kind: "string", custom: "vlan_range", list: true });
   });
 
+  it("a custom-kind fixed input given as a value is stored as its formatted text", () => {
+    const Trunk = defineProductType({
+      name: "Trunk",
+      fixedInputs: { allowed: vlanRange() },
+      blocks: { trunk: r.block(defineProductBlock({ name: "TrunkBlock", fields: {} })) },
+    });
+    const registry = defineRegistry({
+      trunk: { type: Trunk, fixedInputs: { allowed: [[100, 199], [300]] } },
+    });
+    expect(registry.model.products[0]!.fixedInputValues).toEqual({ allowed: "100-199,300" });
+  });
+
   it("a custom scalar kind without a usable name or codec is refused with the fix", () => {
     expect(() => defineScalarKind({ name: "vlan range", parse: String, format: String })).toThrow(
       /letters, digits and underscores/,

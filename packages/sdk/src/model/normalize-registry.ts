@@ -99,7 +99,10 @@ class ModelBuilder {
           location,
         );
       }
-      const { text, expected } = fixedInputText(fixedInput.spec, value);
+      // A custom scalar kind's value is stored as its format() text; the built-in kinds convert themselves.
+      const codec = (product.type.fixedInputs[name] as AnyResourceTypeBuilder | undefined)?.codec;
+      const stored = codec && typeof value === "object" && value !== null ? codec.format(value) : value;
+      const { text, expected } = fixedInputText(fixedInput.spec, stored);
       if (text === undefined)
         throw ModelError.invalidFixedInputValue(product.name, name, value, expected, location);
       fixedInputValues[name] = text;

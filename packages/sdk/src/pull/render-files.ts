@@ -1,9 +1,9 @@
 // PulledModel → the text of each file, laid out like apps/example-orchestrator/products/: the registry
 // in index.ts, one file per product type under product_types/ and per product block under
 // product_blocks/. Written as Biome formats it, so the files pass `biome check` untouched. Pure.
-import type { InferredKind } from "./infer-kind.ts";
-import { atom, call, layout, type Node } from "./layout.ts";
-import type { PulledBlock, PulledBlockField, PulledModel, PulledProductType } from "./pulled-model.ts";
+import { blockFieldNode, fixedInputLiteral, scalarNode } from "./field-expressions.ts";
+import { layout, type Node } from "./layout.ts";
+import type { PulledBlock, PulledModel, PulledProductType } from "./pulled-model.ts";
 import { SCALAR_KINDS_FILE, SCALAR_KINDS_SOURCE } from "./scalar-kinds-source.ts";
 import { compareImportPaths, objectKey, stringLiteral } from "./source-text.ts";
 
@@ -162,48 +162,6 @@ function objectProperty(name: string, lines: string[]): string[] {
 function field(name: string, node: Node): string {
   const key = `${objectKey(name)}: `;
   return `    ${key}${layout(node, 4, key, ",")}`;
-}
-
-function scalarNode(inferred: InferredKind, description?: string): Node {
-  const { kind } = inferred;
-  const base =
-    kind.kind === "enum"
-      ? call("r.enum", {
-          kind: "array",
-          items: kind.values.map((v) => (kind.numeric ? v : stringLiteral(v))),
-          fill: kind.numeric,
-        })
-      : kind.kind === "vlanRange"
-        ? call("vlanRange")
-        : call(`r.${kind.kind}`);
-  const value = inferred.list ? call("r.list", base) : base;
-  if (description === undefined) return value;
-  const describe = call("describe", atom(stringLiteral(description)));
-  if (value.kind === "call" && value.callee.startsWith("r.")) {
-    return { kind: "chain", head: "r", calls: [{ ...value, callee: value.callee.slice(2) }, describe] };
-  }
-  return call(`${(value as { callee: string }).callee}().describe`, describe.args[0]!);
-}
-
-function blockFieldNode(f: PulledBlockField, blocks: Map<string, PulledBlock>, thunked: Set<string>): Node {
-  const refs = f.blocks.map((name) => {
-    const identifier = blocks.get(name)!.identifier;
-    // A block that (indirectly) holds itself is defined later or in a module still loading: refer lazily,
-    // with the return type written out, or TypeScript cannot infer the block's type from itself.
-    return atom(thunked.has(name) ? `(): AnyProductBlock => ${identifier}` : identifier);
-  });
-  const held = refs.length === 1 ? call("r.block", refs[0]!) : call("r.union", ...refs);
-  const field = f.list ? call("r.list", held) : held;
-  if (!f.blocks.some((name) => thunked.has(name))) return field;
-  // A cycle of required block fields could never be instantiated (the DSL refuses it): the field that
-  // closes the cycle is optional.
-  return { kind: "chain", head: "r", calls: [{ ...field, callee: field.callee.slice(2) }, call("optional")] };
-}
-
-function fixedInputLiteral(kind: InferredKind, value: string): string {
-  if (kind.kind.kind === "bool") return value;
-  if (kind.kind.kind === "enum" && kind.kind.numeric) return value;
-  return stringLiteral(value);
 }
 
 interface Import {

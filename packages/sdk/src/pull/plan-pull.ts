@@ -2,7 +2,7 @@
 // which fields. Pure: no I/O, and the same catalogue always gives the same model (everything sorted).
 import { FIELD_NAME_PATTERN } from "../model/model-errors.ts";
 import type { SnapshotBlock } from "../snapshot/snapshot.ts";
-import type { Catalogue } from "./catalogue.ts";
+import type { Catalogue, HeldRelation } from "./catalogue.ts";
 import { inferFixedInputKind, inferResourceTypeKind } from "./infer-kind.ts";
 import { PullError } from "./pull-errors.ts";
 import type {
@@ -30,6 +30,8 @@ export function planPull(catalogue: Catalogue): PulledModel {
   if (snapshot.products.length === 0) throw PullError.nothingToPull();
   checkFieldNames(catalogue);
   const blockByName = new Map(snapshot.blocks.map((b) => [b.name, b]));
+  const descriptions = new Map(snapshot.resourceTypes.map((rt) => [rt.name, rt.description]));
+  const heldBy = groupBy(catalogue.relations, (r) => r.block);
   const reachable = reachableBlocks(
     snapshot.products.flatMap((p) => p.blocks),
     blockByName,
@@ -47,9 +49,9 @@ export function planPull(catalogue: Catalogue): PulledModel {
         fileName: unique(snakeCase(block.name, "block"), blockFiles, "_"),
         description: block.description,
         ...(block.tag === null ? {} : { tag: block.tag }),
-        blockFields: blockFields(block, catalogue),
+        blockFields: blockFields(block, heldBy.get(block.name) ?? []),
         resourceTypes: block.resourceTypes.map((name) => {
-          const description = snapshot.resourceTypes.find((rt) => rt.name === name)?.description;
+          const description = descriptions.get(name);
           return {
             name,
             kind: inferResourceTypeKind(catalogue.values[name]),
@@ -60,9 +62,10 @@ export function planPull(catalogue: Catalogue): PulledModel {
     });
 
   const typeFiles = new Set<string>();
-  const typeNames = [...new Set(snapshot.products.map((p) => p.productType))].sort(compareNames);
+  const productsOfType = groupBy(snapshot.products, (p) => p.productType);
+  const typeNames = [...productsOfType.keys()].sort(compareNames);
   const productTypes = typeNames.map((name): PulledProductType => {
-    const products = snapshot.products.filter((p) => p.productType === name);
+    const products = productsOfType.get(name)!;
     const fixedInputNames = [...new Set(products.flatMap((p) => p.fixedInputs.map((fi) => fi.name)))].sort(
       compareNames,
     );
@@ -113,10 +116,8 @@ export function planPull(catalogue: Catalogue): PulledModel {
  * attribute: a union; more than one instance held at once: a list), and one named after the block for
  * each relation that no subscription uses yet.
  */
-function blockFields(block: SnapshotBlock, catalogue: Catalogue): PulledBlockField[] {
-  const held = catalogue.relations.filter(
-    (r) => r.block === block.name && block.dependsOn.some((d) => d.block === r.dependsOn),
-  );
+function blockFields(block: SnapshotBlock, relations: readonly HeldRelation[]): PulledBlockField[] {
+  const held = relations.filter((r) => block.dependsOn.some((d) => d.block === r.dependsOn));
   const byAttribute = new Map<string, { blocks: Set<string>; mostHeld: number }>();
   for (const relation of held) {
     const attribute = FIELD_NAME_PATTERN.test(relation.attribute)
@@ -166,4 +167,15 @@ function checkFieldNames({ snapshot }: Catalogue): void {
       .map((name) => ({ what: "fixed input", name })),
   ];
   if (names.length > 0) throw PullError.unrepresentableNames(names);
+}
+
+/** Map.groupBy, which the project's TypeScript target (ES2023) does not declare. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

@@ -1,4 +1,4 @@
-// Reads a Catalogue in a fixed number of queries: the snapshot's 7, one over instance relations, one
+// Reads a Catalogue in a fixed number of queries: the snapshot's 7, one over instance relations, two
 // over values (shapes counted in the database, so a large inventory is never loaded) and, only for
 // resource types whose every value looks like an IP address, one to check those values exactly.
 import { isIPv4, isIPv6 } from "node:net";
@@ -22,27 +22,48 @@ const RELATIONS_SQL = `
     WHERE r.domain_model_attr IS NOT NULL
   ) AS relations GROUP BY parent_block, attr, child_block`;
 
+// One shape per value (a CASE stops at its first match), and a cheap character-class test first that
+// sends most text values straight to "other": six regular expressions on every one of a million values
+// cost seconds. A VLAN range count includes the non-negative integers, which are ranges too.
 const VALUES_SQL = `
-  SELECT resource_type_id, sum(n) AS n, sum(integers) AS integers, sum(booleans) AS booleans,
-    sum(uuids) AS uuids, sum(ipv4) AS ipv4, sum(ipv6) AS ipv6, sum(vlan_ranges) AS vlan_ranges,
-    max(n) AS most_per_instance
+  SELECT resource_type_id, count(*) AS n,
+    count(*) FILTER (WHERE shape = 'int') AS integers,
+    count(*) FILTER (WHERE shape = 'bool') AS booleans,
+    count(*) FILTER (WHERE shape = 'uuid') AS uuids,
+    count(*) FILTER (WHERE shape = 'ipv4') AS ipv4,
+    count(*) FILTER (WHERE shape = 'ipv6') AS ipv6,
+    count(*) FILTER (WHERE shape = 'vlan' OR (shape = 'int' AND value NOT LIKE '-%')) AS vlan_ranges
   FROM (
-    SELECT resource_type_id, count(*) AS n,
-      count(*) FILTER (WHERE value ~ '^-?[0-9]+$') AS integers,
-      count(*) FILTER (WHERE lower(value) IN ('true', 'false')) AS booleans,
-      count(*) FILTER (WHERE value ~* '${UUID}') AS uuids,
-      count(*) FILTER (WHERE value ~ '${IPV4_LIKE}') AS ipv4,
-      count(*) FILTER (WHERE value ~* '${IPV6_LIKE}') AS ipv6,
-      count(*) FILTER (WHERE value ~ '${VLAN_RANGE}') AS vlan_ranges
-    FROM subscription_instance_values GROUP BY resource_type_id, subscription_instance_id
+    SELECT resource_type_id, value, CASE
+      WHEN lower(value) IN ('true', 'false') THEN 'bool'
+      WHEN value !~* '^[0-9a-f:.,-]+$' THEN 'other'
+      WHEN value ~ '^-?[0-9]+$' THEN 'int'
+      WHEN value ~* '${UUID}' THEN 'uuid'
+      WHEN value ~ '${IPV4_LIKE}' THEN 'ipv4'
+      WHEN value ~* '${IPV6_LIKE}' THEN 'ipv6'
+      WHEN value ~ '${VLAN_RANGE}' THEN 'vlan'
+      ELSE 'other' END AS shape
+    FROM subscription_instance_values
+  ) AS shaped GROUP BY resource_type_id`;
+
+// Apart from the shapes: grouping a million values by instance is the expensive part, and narrow rows
+// keep it a third of the cost it has with the shape counts carried along.
+const MOST_PER_INSTANCE_SQL = `
+  SELECT resource_type_id, max(n) AS most_per_instance FROM (
+    SELECT resource_type_id, count(*) AS n FROM subscription_instance_values
+    GROUP BY resource_type_id, subscription_instance_id
   ) AS per_instance GROUP BY resource_type_id`;
 
 export async function readCatalogue(db: Database): Promise<Catalogue> {
-  const [snapshot, relationRows, valueRows] = await Promise.all([
+  const [snapshot, relationRows, valueRows, perInstanceRows] = await Promise.all([
     readSnapshot(db),
     db.query(RELATIONS_SQL),
     db.query(VALUES_SQL),
+    db.query(MOST_PER_INSTANCE_SQL),
   ]);
+  const mostPerInstance = new Map(
+    perInstanceRows.map((row) => [String(row.resource_type_id), Number(row.most_per_instance)]),
+  );
   const blockName = new Map(snapshot.blocks.map((b) => [b.id, b.name]));
   const typeName = new Map(snapshot.resourceTypes.map((rt) => [rt.id, rt.name]));
 
@@ -63,7 +84,7 @@ export async function readCatalogue(db: Database): Promise<Catalogue> {
       ipv4: Number(row.ipv4),
       ipv6: Number(row.ipv6),
       vlanRanges: Number(row.vlan_ranges),
-      mostPerInstance: Number(row.most_per_instance),
+      mostPerInstance: mostPerInstance.get(String(row.resource_type_id)) ?? 1,
     };
   }
   await checkAddresses(db, snapshot.resourceTypes, values);

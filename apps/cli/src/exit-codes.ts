@@ -37,6 +37,11 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_SERVE_CANNOT_LISTEN: EXIT.cannotListen,
   ORCH_SERVE_DATABASE_UNAVAILABLE: EXIT.databaseUnavailable,
   ORCH_CANCELLED: EXIT.cancelled,
+  // models pull: files in the way, nothing to pull, names the model cannot hold.
+  ORCH_PULL_WOULD_OVERWRITE: EXIT.invalidInput,
+  ORCH_PULL_OUT_NOT_A_FOLDER: EXIT.invalidInput,
+  ORCH_PULL_NO_PRODUCTS: EXIT.invalidInput,
+  ORCH_PULL_INVALID_FIELD_NAME: EXIT.invalidInput,
 };
 
 /** Errors of the SDK's model and config classes are project errors, whatever their code. */

@@ -79,6 +79,9 @@ export {
   generateMigration,
 } from "./project/generate-migration.ts";
 export { ProjectError } from "./project/project-errors.ts";
+export { PullError } from "./pull/pull-errors.ts";
+export { type PullOptions, type PullResult, pullModels } from "./pull/pull-models.ts";
+export type { PulledFile } from "./pull/render-files.ts";
 export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
 export { applyRenames, parseUpdates } from "./questions/apply-renames.ts";
 export { listQuestions } from "./questions/build-questions.ts";

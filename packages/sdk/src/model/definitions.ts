@@ -45,7 +45,8 @@ export type AnyProductType = ProductTypeDefinition<string, any, any>;
 /** A registry value with metadata: answers the product's migration questions (description, tag, values). */
 export interface RegistryEntry<P extends AnyProductType = AnyProductType> extends Described {
   readonly type: P;
-  readonly fixedInputs?: Readonly<Record<string, string | number | boolean>>;
+  /** Values by fixed input: text, numbers and booleans, or a custom scalar kind's value (stored formatted). */
+  readonly fixedInputs?: Readonly<Record<string, unknown>>;
 }
 
 export type RegistryEntries = Readonly<Record<string, AnyProductType | RegistryEntry>>;

@@ -26,8 +26,12 @@ export type ScalarKind = "string" | "int" | "float" | "bool" | "uuid" | "enum" |
 /** The type of a resource type or fixed input. Only names reach the database; kinds validate answers. */
 export interface ScalarSpec {
   kind: ScalarKind;
-  /** Allowed values of an enum. */
+  /** Allowed values of an enum, as stored (decimal text for an enum of numbers). */
   values?: readonly string[];
+  /** An enum of numbers (`r.enum([10000, 100000])`): typed as numbers, stored as their decimal text. */
+  numeric?: boolean;
+  /** The name of a custom scalar kind (`defineScalarKind`): stored as text, so `kind` is "string". */
+  custom?: string;
   /** A list field: one value row per element. */
   list: boolean;
 }
@@ -40,6 +44,8 @@ export interface ModelResourceType {
   /** First lifecycle from which the field is required; absent = optional in every lifecycle. */
   requiredFrom?: Lifecycle;
   renamedFrom?: string;
+  /** `.default(value)` as stored text: for readers of the model; it changes no metadata. */
+  default?: string;
   location: SourceLocation;
 }
 

@@ -4,6 +4,7 @@
 export { defineProductBlock } from "./define-product-block.ts";
 export { defineProductType } from "./define-product-type.ts";
 export { defineRegistry } from "./define-registry.ts";
+export { defineScalarKind, type ScalarKindInput } from "./define-scalar-kind.ts";
 export type {
   AnyProductBlock,
   AnyProductType,

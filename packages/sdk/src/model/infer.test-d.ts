@@ -74,3 +74,13 @@ defineRegistry({ bad: { type: T, fixedInputs: { tier: "bronze" } } });
 r.block(A).min(1);
 // @ts-expect-error an enum needs at least one value
 r.enum([]);
+
+// Enums of numbers, defaults and custom scalar kinds.
+const speedBlock = defineProductBlock({
+  name: "SpeedBlock",
+  fields: { speed: r.enum([10000, 100000]), enabled: r.bool().default(true) },
+});
+expectTypeOf<BlockOf<typeof speedBlock>["speed"]>().toEqualTypeOf<10000 | 100000 | undefined>();
+expectTypeOf<BlockOf<typeof speedBlock>["enabled"]>().toEqualTypeOf<boolean | undefined>();
+// @ts-expect-error a default must have the field's type
+r.int().default("1500");

@@ -79,6 +79,14 @@ export class ModelError extends OrchestratorError {
     );
   }
 
+  static invalidScalarKind(name: unknown, reason: string): ModelError {
+    return new ModelError(
+      "ORCH_INVALID_SCALAR_KIND",
+      `defineScalarKind(${JSON.stringify(name) ?? "undefined"}) is invalid: ${reason}. ` +
+        'Write defineScalarKind({ name: "vlan_range", parse: (text) => …, format: (value) => … }).',
+    );
+  }
+
   static tagTooLong(owner: string, tag: string, location: SourceLocation): ModelError {
     return new ModelError(
       "ORCH_TAG_TOO_LONG",

@@ -99,7 +99,10 @@ class ModelBuilder {
           location,
         );
       }
-      const { text, expected } = fixedInputText(fixedInput.spec, value);
+      // A custom scalar kind's value is stored as its format() text; the built-in kinds convert themselves.
+      const codec = (product.type.fixedInputs[name] as AnyResourceTypeBuilder | undefined)?.codec;
+      const stored = codec && typeof value === "object" && value !== null ? codec.format(value) : value;
+      const { text, expected } = fixedInputText(fixedInput.spec, stored);
       if (text === undefined)
         throw ModelError.invalidFixedInputValue(product.name, name, value, expected, location);
       fixedInputValues[name] = text;
@@ -227,19 +230,26 @@ function resourceType(
   builder: AnyResourceTypeBuilder,
   location: SourceLocation,
 ): ModelResourceType {
-  const { description, requiredFrom, renamedFrom } = builder.options;
+  const { description, requiredFrom, renamedFrom, defaultText } = builder.options;
   return {
     name,
     spec: copySpec(builder.spec),
     ...optional("description", description),
     ...optional("requiredFrom", requiredFrom),
     ...optional("renamedFrom", renamedFrom),
+    ...optional("default", defaultText),
     location,
   };
 }
 
 function copySpec(spec: ScalarSpec): ScalarSpec {
-  return { kind: spec.kind, ...(spec.values ? { values: [...spec.values] } : {}), list: spec.list };
+  return {
+    kind: spec.kind,
+    ...(spec.values ? { values: [...spec.values] } : {}),
+    ...optional("numeric", spec.numeric),
+    ...optional("custom", spec.custom),
+    list: spec.list,
+  };
 }
 
 /** Leaves absent properties out, so models compare and serialise cleanly. */

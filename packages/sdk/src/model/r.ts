@@ -7,6 +7,7 @@ import {
   isBlockFieldBuilder,
 } from "./block-field-builder.ts";
 import type { AnyProductBlock } from "./definitions.ts";
+import type { ScalarSpec } from "./domain-model.ts";
 import type { Requirement } from "./lifecycle.ts";
 import { ModelError } from "./model-errors.ts";
 import {
@@ -22,7 +23,7 @@ function list<B extends AnyProductBlock, R extends Requirement>(
 ): BlockFieldBuilder<B, true, R>;
 function list(item: unknown): unknown {
   if (isResourceTypeBuilder(item) && !item.spec.list) {
-    return resourceTypeBuilder(Object.freeze({ ...item.spec, list: true }), item.options);
+    return resourceTypeBuilder(Object.freeze({ ...item.spec, list: true }), item.options, item.codec);
   }
   if (isBlockFieldBuilder(item) && !item.list) return blockFieldBuilder(item.refs, true, item.options);
   throw new ModelError(
@@ -30,6 +31,16 @@ function list(item: unknown): unknown {
     "r.list() takes one scalar builder (r.string(), r.int(), …) or one block field (r.block(B), r.union(…)); " +
       "lists of lists are not supported because the database stores one value row per element.",
   );
+}
+
+function enumSpec(values: readonly (string | number)[]): ScalarSpec {
+  const numeric = values.length > 0 && values.every((value) => typeof value === "number");
+  return Object.freeze({
+    kind: "enum",
+    values: Object.freeze(values.map(String)),
+    ...(numeric ? { numeric: true } : {}),
+    list: false,
+  });
 }
 
 export const r = {
@@ -40,11 +51,13 @@ export const r = {
   uuid: () => scalar<string>("uuid"),
   ipv4: () => scalar<string>("ipv4"),
   ipv6: () => scalar<string>("ipv6"),
-  /** An enum: the value is one of `values` (inferred as a union of literals). */
-  enum: <const V extends readonly [string, ...string[]]>(values: V): ResourceTypeBuilder<V[number]> =>
-    resourceTypeBuilder<V[number]>(
-      Object.freeze({ kind: "enum", values: Object.freeze([...values]), list: false }),
-    ),
+  /**
+   * An enum: the value is one of `values` (inferred as a union of literals). Strings, or numbers such as
+   * speeds (`r.enum([10000, 100000])`), which are typed as numbers and stored as their decimal text.
+   */
+  enum: <const V extends readonly [string, ...string[]] | readonly [number, ...number[]]>(
+    values: V,
+  ): ResourceTypeBuilder<V[number]> => resourceTypeBuilder<V[number]>(enumSpec(values)),
   /** A field holding one product block (depends-on relation). */
   block: <B extends AnyProductBlock>(block: BlockRef<B>) => blockFieldBuilder<B, false>([block], false),
   /** A field holding one of several product blocks. */

@@ -8,6 +8,14 @@ export interface ResourceTypeOptions {
   readonly description?: string;
   readonly requiredFrom?: Lifecycle;
   readonly renamedFrom?: string;
+  /** `.default(value)` as the text the database would hold (formatted by a custom kind's `format`). */
+  readonly defaultText?: string;
+}
+
+/** How a custom scalar kind turns stored text into its value and back (see define-scalar-kind.ts). */
+export interface ScalarCodec<T> {
+  parse(text: string): T;
+  format(value: T): string;
 }
 
 export interface ResourceTypeBuilder<T, R extends Requirement = "never"> {
@@ -22,6 +30,13 @@ export interface ResourceTypeBuilder<T, R extends Requirement = "never"> {
   requiredFrom<L extends Lifecycle>(lifecycle: L): ResourceTypeBuilder<T, L>;
   /** Optional in every lifecycle (the default). */
   optional(): ResourceTypeBuilder<T, "never">;
+  /**
+   * The value a new subscription starts with, for readers of the model (and `models pull`). It changes no
+   * metadata: the database has no column for it.
+   */
+  default(value: T): ResourceTypeBuilder<T, R>;
+  /** A custom scalar kind's parse/format pair; absent for the built-in kinds. */
+  readonly codec?: ScalarCodec<T>;
 }
 
 export type AnyResourceTypeBuilder = ResourceTypeBuilder<any, Requirement>;
@@ -29,8 +44,9 @@ export type AnyResourceTypeBuilder = ResourceTypeBuilder<any, Requirement>;
 export function resourceTypeBuilder<T>(
   spec: ScalarSpec,
   options: ResourceTypeOptions = {},
+  codec?: ScalarCodec<T>,
 ): ResourceTypeBuilder<T> {
-  return new ResourceType(spec, options) as ResourceTypeBuilder<T>;
+  return new ResourceType(spec, options, codec as ScalarCodec<unknown> | undefined) as ResourceTypeBuilder<T>;
 }
 
 /**
@@ -41,28 +57,41 @@ class ResourceType {
   readonly kind = "resourceType";
   readonly spec: ScalarSpec;
   readonly options: ResourceTypeOptions;
+  readonly codec?: ScalarCodec<unknown>;
 
-  constructor(spec: ScalarSpec, options: ResourceTypeOptions) {
+  constructor(spec: ScalarSpec, options: ResourceTypeOptions, codec?: ScalarCodec<unknown>) {
     this.spec = spec;
     this.options = Object.freeze(options);
+    if (codec) this.codec = codec;
     Object.freeze(this);
   }
 
+  #with(options: ResourceTypeOptions) {
+    return new ResourceType(this.spec, options, this.codec);
+  }
+
   describe(text: string) {
-    return new ResourceType(this.spec, { ...this.options, description: text });
+    return this.#with({ ...this.options, description: text });
   }
 
   renamedFrom(oldName: string) {
-    return new ResourceType(this.spec, { ...this.options, renamedFrom: oldName });
+    return this.#with({ ...this.options, renamedFrom: oldName });
   }
 
   requiredFrom(lifecycle: Lifecycle) {
-    return new ResourceType(this.spec, { ...this.options, requiredFrom: lifecycle });
+    return this.#with({ ...this.options, requiredFrom: lifecycle });
   }
 
   optional() {
     const { requiredFrom: _dropped, ...rest } = this.options;
-    return new ResourceType(this.spec, rest);
+    return this.#with(rest);
+  }
+
+  default(value: unknown) {
+    const format = (element: unknown) => (this.codec ? this.codec.format(element) : String(element));
+    // A list's default is one value row per element: written as the JSON array that answers take too.
+    const text = this.spec.list && Array.isArray(value) ? JSON.stringify(value.map(format)) : format(value);
+    return this.#with({ ...this.options, defaultText: text });
   }
 }
 

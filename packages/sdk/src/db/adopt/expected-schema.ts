@@ -5,8 +5,8 @@ import { CORE_MIGRATIONS } from "../core-migrations/index.ts";
 import type { Database } from "../database.ts";
 import { readTableShapes, type TableShape } from "./table-shapes.ts";
 
-/** Tables and indexes describe the shape; functions and triggers do not, and are not built. */
-const SHAPE_STATEMENT = /^\s*CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)\b/i;
+/** Types, tables and indexes describe the shape; functions and triggers do not, and are not built. */
+const SHAPE_STATEMENT = /^\s*CREATE\s+(UNIQUE\s+)?(TABLE|INDEX|TYPE)\b/i;
 const TABLE_NAME = /^\s*CREATE\s+TABLE\s+([a-z_][a-z0-9_]*)/i;
 
 /** The tables the core migrations create, in creation order. */

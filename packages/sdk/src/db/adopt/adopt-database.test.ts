@@ -132,8 +132,8 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       ],
       [
         "a retyped column",
-        "ALTER TABLE resource_types ALTER COLUMN resource_type TYPE varchar(20)",
-        "resource_types.resource_type: has type character varying(20), expected character varying(510)",
+        "ALTER TABLE product_block_relations ALTER COLUMN min TYPE varchar(10)",
+        "product_block_relations.min: has type character varying(10), expected integer",
       ],
       [
         "a foreign key without its ON DELETE",

@@ -109,7 +109,9 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       expect(bookkeepingExists()).toBe(false);
     });
 
-    it("adopts (only orchestrator_migrations is new), migrates the workshop on top of the 11 products, and downgrades back to the same catalogue rows", async () => {
+    it("adopts (only orchestrator_migrations is new), migrates the workshop on top of the 11 products, and downgrades back to the same catalogue rows", {
+      timeout: 400_000,
+    }, async () => {
       const schemaBefore = schemaObjects(url);
       const rowsBefore = catalogueRows(url);
       const alembicBefore = runPsql(url, "SELECT version_num FROM alembic_version ORDER BY 1");

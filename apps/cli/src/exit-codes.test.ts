@@ -12,6 +12,8 @@ describe("exit codes", () => {
     expect(exitCodeFor(error("ORCH_MODEL_IMPORT_FAILED", "RegistryLoadError"))).toBe(EXIT.invalidProject);
     expect(exitCodeFor(error("ORCH_INVALID_JSON"))).toBe(EXIT.invalidInput);
     expect(exitCodeFor(error("ORCH_CANCELLED", "CancelledError"))).toBe(130);
+    expect(exitCodeFor(error("ORCH_DATABASE_NOT_ADOPTED", "AdoptError"))).toBe(9);
+    expect(exitCodeFor(error("ORCH_CANNOT_ADOPT", "AdoptError"))).toBe(10);
   });
 
   it("documents every exit code in --help", () => {

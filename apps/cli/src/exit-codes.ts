@@ -10,6 +10,8 @@ export const EXIT = {
   invalidProject: 6,
   modelsDiverge: 7,
   migrationsPending: 8,
+  notAdopted: 9,
+  cannotAdopt: 10,
   cannotListen: 13,
   /** As a shell reports a command stopped by Ctrl-C (128 + SIGINT), also for "no" at the confirmation. */
   cancelled: 130,
@@ -19,6 +21,9 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MISSING_ANSWERS: EXIT.unanswered,
   ORCH_CORE_REVERT_UNCONFIRMED: EXIT.unanswered,
   ORCH_DOWNGRADE_CROSSES_CORE: EXIT.invalidInput,
+  ORCH_DOWNGRADE_PAST_ADOPTION: EXIT.invalidInput,
+  ORCH_DATABASE_NOT_ADOPTED: EXIT.notAdopted,
+  ORCH_CANNOT_ADOPT: EXIT.cannotAdopt,
   ORCH_DATABASE_UNREACHABLE: EXIT.databaseUnavailable,
   ORCH_DATABASE_LOCKED: EXIT.databaseUnavailable,
   ORCH_DATABASE_OPEN_FAILED: EXIT.databaseUnavailable,
@@ -64,5 +69,7 @@ export const EXIT_CODES_HELP = `EXIT CODES
   6  invalid project: config file or domain models
   7  db check: the domain models differ from the database
   8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
+  9  an orchestrator-core database that is not adopted yet: run db adopt first
+  10  db adopt: the database cannot be adopted (its schema does not fit, or it is not orchestrator-core's)
   13  serve: cannot listen on the address (port already in use, or not an address of this machine)
   130  cancelled at a prompt (Ctrl-C, or "no" at the final confirmation): nothing was written`;

@@ -8,6 +8,7 @@ const ICONS: Record<SyncState, string> = {
   "in-sync": "$(database)",
   differs: "$(database)",
   "pending-migrations": "$(database)",
+  "not-adopted": "$(database)",
   unreachable: "$(error)",
   "model-error": "$(warning)",
   loading: "$(sync~spin)",
@@ -40,16 +41,22 @@ export class StatusBar implements vscode.Disposable {
   }
 
   update(status: StatusParams): void {
-    this.item.command = "orchestrator.refresh";
+    // An orchestrator-core database is adopted before anything else can happen to it: clicking offers that.
+    const adopt = status.state === "not-adopted";
+    this.item.command = adopt ? "orchestrator.adoptDatabase" : "orchestrator.refresh";
     this.item.text = `${ICONS[status.state] ?? "$(database)"} ${shortLabel(status.database)} · ${stateText(status)}`;
     const tooltip = new vscode.MarkdownString(`**${status.database}**\n\n${stateText(status)}`);
     if (status.message) tooltip.appendMarkdown(`\n\n${status.message}`);
-    tooltip.appendMarkdown("\n\nClick to re-read the models and the database.");
+    tooltip.appendMarkdown(
+      adopt
+        ? "\n\nClick to adopt the database (Adopt database…)."
+        : "\n\nClick to re-read the models and the database.",
+    );
     this.item.tooltip = tooltip;
     this.item.backgroundColor =
       status.state === "unreachable" || status.state === "model-error"
         ? new vscode.ThemeColor("statusBarItem.errorBackground")
-        : status.state === "differs" || status.state === "pending-migrations"
+        : status.state === "differs" || status.state === "pending-migrations" || adopt
           ? new vscode.ThemeColor("statusBarItem.warningBackground")
           : undefined;
   }
@@ -67,6 +74,8 @@ function stateText(status: StatusParams): string {
       return status.differences === 1 ? "1 difference" : `${status.differences} differences`;
     case "pending-migrations":
       return "migrations pending";
+    case "not-adopted":
+      return "orchestrator-core database, not adopted";
     case "unreachable":
       return "unreachable";
     case "model-error":

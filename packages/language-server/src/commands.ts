@@ -55,6 +55,8 @@ export class Commands {
           return await this.generateMigration((args[0] ?? {}) as GenerateMigrationArgs);
         case COMMANDS.upgradeDatabase:
           return { applied: await this.upgradeDatabase() };
+        case COMMANDS.adoptDatabase:
+          return await this.adoptDatabase();
         case COMMANDS.refresh:
           await this.#workspace.refresh();
           return null;
@@ -108,6 +110,26 @@ export class Commands {
     }
     const applied = await this.upgradeDatabase();
     return { file: written, applied, cancelled: false };
+  }
+
+  /** `db adopt`: records the core migration as adopted; refusals (mismatches, no privilege) are shown as errors. */
+  async adoptDatabase(): Promise<{ status: string }> {
+    let result: { status: string; alembic?: string[] };
+    try {
+      result = await this.#workspace.database.run({ kind: "adopt" });
+    } finally {
+      this.#workspace.databaseChanged();
+      await this.#workspace.refresh();
+    }
+    const alembic = result.alembic ? ` (alembic ${result.alembic.join(", ")})` : "";
+    this.#say.info(
+      result.status === "adopted"
+        ? `adopted the orchestrator-core database${alembic}: it can be migrated now.`
+        : result.status === "already-adopted"
+          ? `the database is already adopted${alembic}.`
+          : "the database was built by this project's migrations: there is nothing to adopt.",
+    );
+    return { status: result.status };
   }
 
   async upgradeDatabase(): Promise<string[]> {

@@ -9,6 +9,8 @@ export const COMMANDS = {
   generateMigration: "orchestrator.generateMigration",
   /** args: none — `db upgrade heads`. */
   upgradeDatabase: "orchestrator.upgradeDatabase",
+  /** args: none — `db adopt`: adopt the orchestrator-core database this project uses. */
+  adoptDatabase: "orchestrator.adoptDatabase",
   /** args: none — reload the models and re-read the database. */
   refresh: "orchestrator.refresh",
 } as const;
@@ -71,6 +73,8 @@ export type SyncState =
   | "in-sync"
   | "differs"
   | "pending-migrations"
+  /** An orchestrator-core database that must be adopted (COMMANDS.adoptDatabase) before it is migrated. */
+  | "not-adopted"
   | "unreachable"
   | "model-error"
   | "loading";

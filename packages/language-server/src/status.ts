@@ -24,6 +24,14 @@ export function statusOf(state: WorkspaceState, database: string): StatusParams 
       };
     case "compared": {
       const differences = listDifferences(state.model, state.comparison.changes).length;
+      if (state.unadopted) {
+        return {
+          database,
+          state: "not-adopted",
+          differences,
+          message: `orchestrator-core database (alembic ${state.unadopted.alembic.join(", ")}), not adopted: run "Adopt database…" before migrating it`,
+        };
+      }
       if (state.pending.length > 0) {
         return {
           database,

@@ -22,7 +22,14 @@ export type WorkspaceState =
   | { kind: "unreachable"; model: DomainModel; error: ErrorInfo }
   /** The database has no orchestrator schema yet: every migration is pending. */
   | { kind: "no-schema"; model: DomainModel; pending: string[] }
-  | { kind: "compared"; model: DomainModel; comparison: Comparison; pending: string[] };
+  | {
+      kind: "compared";
+      model: DomainModel;
+      comparison: Comparison;
+      pending: string[];
+      /** An orchestrator-core database not adopted yet (db adopt): its alembic revisions. */
+      unadopted?: { alembic: string[] };
+    };
 
 export interface WorkspaceOptions {
   lockTimeoutMs: number;
@@ -56,6 +63,7 @@ export class Workspace {
         pending: string[];
         fingerprint: string;
         migrations: string;
+        unadopted?: { alembic: string[] };
       }
     | undefined;
   /** The last read failed or was skipped (database locked): the next poll re-reads in full. */
@@ -199,7 +207,15 @@ export class Workspace {
     )
       return undefined;
     const comparison = this.sdk.compareAgain?.(last, model);
-    return comparison && { kind: "compared", model, comparison, pending: last.pending };
+    return (
+      comparison && {
+        kind: "compared",
+        model,
+        comparison,
+        pending: last.pending,
+        ...(last.unadopted ? { unadopted: last.unadopted } : {}),
+      }
+    );
   }
 
   async #readDatabase(model: DomainModel, options: { onlyIfChanged: boolean }): Promise<WorkspaceState> {
@@ -228,8 +244,9 @@ export class Workspace {
           next = { kind: "no-schema", model, pending: state.pending };
         } else {
           const { comparison, pending, fingerprint } = state;
-          this.#lastRead = { model, comparison, pending, fingerprint, migrations };
-          next = { kind: "compared", model, comparison, pending };
+          const unadopted = state.unadopted ? { unadopted: state.unadopted } : {};
+          this.#lastRead = { model, comparison, pending, fingerprint, migrations, ...unadopted };
+          next = { kind: "compared", model, comparison, pending, ...unadopted };
         }
       }
       this.#stale = false;

@@ -5,6 +5,7 @@ export { defineConfig, type OrchestratorConfig } from "./config/define-config.ts
 export { InitError } from "./config/init-errors.ts";
 export { type InitOptions, type InitResult, initProject } from "./config/init-project.ts";
 export { findConfigFile, type LoadProjectOptions, loadProject, type Project } from "./config/load-project.ts";
+export * from "./db/adopt/index.ts";
 export { CORE_HEAD, CORE_MIGRATIONS } from "./db/core-migrations/index.ts";
 export { Database, type OpenDatabaseOptions, type TransactionScope, withDatabase } from "./db/database.ts";
 export { DatabaseError, type LockHolder } from "./db/database-errors.ts";

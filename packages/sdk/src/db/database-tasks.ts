@@ -8,6 +8,8 @@ import type { DomainModel } from "../model/domain-model.ts";
 import { listProducts, type ProductView } from "../products/list-products.ts";
 import { type Comparison, compareWithDatabase } from "../project/compare-with-database.ts";
 import { databaseFingerprint } from "../snapshot/database-fingerprint.ts";
+import { type AdoptionResult, adoptDatabase } from "./adopt/adopt-database.ts";
+import { recogniseDatabase } from "./adopt/recognise-database.ts";
 import type { Database } from "./database.ts";
 
 export type DatabaseTask =
@@ -19,7 +21,9 @@ export type DatabaseTask =
   | { kind: "state"; migrationsDir: string; model?: DomainModel; compareUnlessFingerprint?: string }
   | { kind: "products" }
   /** Applies the pending migrations; gives their names. */
-  | { kind: "upgrade"; migrationsDir: string };
+  | { kind: "upgrade"; migrationsDir: string }
+  /** Adopts an orchestrator-core database (db adopt); refusals are AdoptErrors. */
+  | { kind: "adopt" };
 
 export interface DatabaseState {
   fingerprint: string;
@@ -27,13 +31,17 @@ export interface DatabaseState {
   noSchema: boolean;
   pending: string[];
   comparison?: Comparison;
+  /** An orchestrator-core database whose core migration is not adopted yet: its alembic revisions. */
+  unadopted?: { alembic: string[] };
 }
 
 export type DatabaseTaskResult<T extends DatabaseTask> = T extends { kind: "state" }
   ? DatabaseState
   : T extends { kind: "products" }
     ? ProductView[]
-    : string[];
+    : T extends { kind: "adopt" }
+      ? AdoptionResult
+      : string[];
 
 /** `sources`: the migrations, when the caller keeps them (reading them hashes every file). */
 export async function runDatabaseTask<T extends DatabaseTask>(
@@ -48,8 +56,10 @@ async function run(
   db: Database,
   task: DatabaseTask,
   sources: MigrationSource[] | undefined,
-): Promise<DatabaseState | ProductView[] | string[]> {
+): Promise<DatabaseState | ProductView[] | string[] | AdoptionResult> {
   switch (task.kind) {
+    case "adopt":
+      return adoptDatabase(db);
     case "products":
       return listProducts(db);
     case "upgrade":
@@ -64,6 +74,11 @@ async function run(
       const fingerprint = await databaseFingerprint(db, [...applied, "pending:", ...pending]);
       const noSchema = fingerprint.startsWith("no-schema");
       const state: DatabaseState = { fingerprint, noSchema, pending };
+      if (statuses.some((s) => s.kind === "core" && !s.applied)) {
+        const origin = await recogniseDatabase(db);
+        if (origin.kind === "orchestrator-core" && !origin.adoption)
+          state.unadopted = { alembic: origin.alembic };
+      }
       if (task.model && !noSchema && fingerprint !== task.compareUnlessFingerprint)
         state.comparison = await compareWithDatabase(db, task.model);
       return state;

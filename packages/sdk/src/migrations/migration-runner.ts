@@ -4,9 +4,12 @@
 // "already applied?" check happens after the lock, so two `upgrade heads` started together apply each
 // migration exactly once. (PGlite is additionally held by the directory lock for the whole run.)
 import type { Transaction } from "@mikro-orm/core";
-import type { Database, TransactionScope } from "../db/database.ts";
+import { AdoptError } from "../db/adopt/adopt-errors.ts";
+import { readAlembicRevisions, splitRevisions } from "../db/adopt/recognise-database.ts";
+import type { Database } from "../db/database.ts";
 import { countDroppedTables, type DroppedTable } from "./dropped-tables.ts";
 import { MigrationError } from "./migration-errors.ts";
+import { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, lockMigrations, MIGRATIONS_TABLE } from "./migration-lock.ts";
 import {
   type Direction,
   loadMigrationClass,
@@ -14,9 +17,7 @@ import {
   type MigrationSource,
 } from "./migration-source.ts";
 
-export const MIGRATIONS_TABLE = "orchestrator_migrations";
-const ADVISORY_LOCK_KEY = 7_462_031;
-export const DEFAULT_MIGRATION_LOCK_TIMEOUT_MS = 30_000;
+export { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, MIGRATIONS_TABLE } from "./migration-lock.ts";
 
 export interface MigrationStatus {
   name: string;
@@ -28,6 +29,8 @@ export interface MigrationStatus {
   /** Applied, but no longer in the migrations folder. */
   missing: boolean;
   file?: string;
+  /** A core migration adopted (recorded, not run) on an orchestrator-core database: its alembic revisions. */
+  adoptedAlembic?: string[];
 }
 
 interface AppliedRow {
@@ -36,6 +39,7 @@ interface AppliedRow {
   kind: MigrationKind;
   checksum: string;
   applied_at: string | Date;
+  adopted_alembic: string | null;
 }
 
 /** What a downgrade would revert, newest first; decided before anything runs. */
@@ -85,6 +89,7 @@ export class MigrationRunner {
         changed: row !== undefined && row.checksum !== source.checksum,
         missing: false,
         ...(source.file ? { file: source.file } : {}),
+        ...(row?.adopted_alembic ? { adoptedAlembic: splitRevisions(row.adopted_alembic) } : {}),
       };
     });
     for (const row of applied.filter((r) => !known.has(r.name))) {
@@ -117,6 +122,13 @@ export class MigrationRunner {
     await this.verifyApplied();
     const applied = (await this.#appliedRows()).sort((a, b) => b.id - a.id);
     const selected = this.#selectDowngrade(applied, target);
+    // Adopted core migrations were never run here: reverting them would drop orchestrator-core's tables.
+    const adopted = selected.filter((row) => row.adopted_alembic);
+    if (adopted.length > 0)
+      throw AdoptError.downgradePastAdoption(
+        adopted.map((row) => row.name),
+        splitRevisions(adopted[0]!.adopted_alembic!),
+      );
     for (const row of selected) this.#sourceOf(row);
     return {
       target,
@@ -167,7 +179,18 @@ export class MigrationRunner {
     const first = broken.sort((a, b) => (a.appliedAt ?? "").localeCompare(b.appliedAt ?? ""))[0];
     if (first?.missing) throw MigrationError.missingFile(first.name);
     if (first) throw MigrationError.tampered(first.name, first.file ?? first.name);
+    await this.#refuseUnadoptedCore(statuses);
     return statuses;
+  }
+
+  /**
+   * A pending core migration on a database that orchestrator-core's alembic built would create tables
+   * that are already there: such a database is adopted (db adopt), never migrated from scratch.
+   */
+  async #refuseUnadoptedCore(statuses: MigrationStatus[]): Promise<void> {
+    if (!statuses.some((status) => status.kind === "core" && !status.applied)) return;
+    const alembic = await readAlembicRevisions(this.#db);
+    if (alembic !== undefined) throw AdoptError.notAdopted(this.#db.label, alembic);
   }
 
   #selectUpgrade(pending: MigrationSource[], target: string): MigrationSource[] {
@@ -214,7 +237,11 @@ export class MigrationRunner {
     if (basedOn !== undefined && !coreNames.includes(basedOn))
       throw MigrationError.unknownBase(source.name, basedOn, coreNames);
     const ran = await this.#db.transaction(async (scope, tx) => {
-      await this.#lock(scope);
+      await lockMigrations(
+        scope,
+        this.#db.label,
+        this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+      );
       const isApplied =
         (await scope.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE name = ?`, [source.name])).length > 0;
       if (isApplied === (direction === "up")) return false;
@@ -257,45 +284,15 @@ export class MigrationRunner {
     return migration.getQueries().map((query) => (typeof query === "string" ? query : String(query)));
   }
 
-  /** Serialises migration transactions across processes; waits at most the lock timeout. */
-  async #lock(scope: TransactionScope): Promise<void> {
-    const timeoutMs = this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS;
-    await scope.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(timeoutMs))}ms'`);
-    try {
-      await scope.query(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`);
-    } catch (error) {
-      if (isLockTimeout(error)) throw MigrationError.lockTimeout(this.#db.label, timeoutMs);
-      throw error;
-    }
-    await scope.query(`SET LOCAL lock_timeout = 0`);
-    await scope.query(
-      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
-        id serial PRIMARY KEY,
-        name varchar(255) NOT NULL UNIQUE,
-        kind varchar(10) NOT NULL,
-        checksum char(64) NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT current_timestamp
-      )`,
-    );
-  }
-
   async #appliedRows(): Promise<AppliedRow[]> {
     const exists = await this.#db.query<{ found: string | null }>(
       `SELECT to_regclass('${MIGRATIONS_TABLE}')::text AS found`,
     );
     if (!exists[0]?.found) return [];
+    // to_jsonb reads adopted_alembic also from a bookkeeping table made before that column existed.
     return this.#db.query<AppliedRow>(
-      `SELECT id, name, kind, checksum, applied_at FROM ${MIGRATIONS_TABLE} ORDER BY id`,
+      `SELECT id, name, kind, checksum, applied_at, to_jsonb(m) ->> 'adopted_alembic' AS adopted_alembic
+         FROM ${MIGRATIONS_TABLE} m ORDER BY id`,
     );
   }
-}
-
-function isLockTimeout(error: unknown): boolean {
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    const code = (current as { code?: unknown }).code;
-    if (code === "55P03") return true;
-    if (current instanceof Error && /lock timeout/i.test(current.message)) return true;
-    if (!(current instanceof Object)) break;
-  }
-  return false;
 }

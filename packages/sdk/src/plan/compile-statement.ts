@@ -22,6 +22,10 @@ import { blockId, productId, resourceTypeId, subscriptionsOf } from "./sql-names
 import type { Statement } from "./statement.ts";
 
 const nullable = (value: string | null): string => (value === null ? "NULL" : sqlLiteral(value));
+const bound = (value: number | null | undefined): string =>
+  value === null || value === undefined ? "NULL" : `${Math.trunc(value)}`;
+const identityTimes = (row: { createdAt: string; endDate: string | null }): string =>
+  `${sqlLiteral(row.createdAt)}::timestamptz, ${row.endDate === null ? "NULL" : `${sqlLiteral(row.endDate)}::timestamptz`}`;
 
 export function compileStatement(statement: Statement): string[] {
   switch (statement.kind) {
@@ -77,30 +81,60 @@ export function compileStatement(statement: Statement): string[] {
     case "deleteProduct":
       return deleteProduct(statement.product);
 
-    case "createProduct":
+    case "createProduct": {
+      const values = [
+        statement.product,
+        statement.description,
+        statement.productType,
+        statement.tag,
+        statement.status,
+      ]
+        .map(sqlLiteral)
+        .join(", ");
+      const { restored } = statement;
+      if (!restored)
+        return [
+          `INSERT INTO products (name, description, product_type, tag, status) VALUES (${values}) ON CONFLICT (name) DO NOTHING`,
+        ];
       return [
-        "INSERT INTO products (name, description, product_type, tag, status) VALUES " +
-          `(${[statement.product, statement.description, statement.productType, statement.tag, statement.status].map(sqlLiteral).join(", ")}) ` +
-          "ON CONFLICT (name) DO NOTHING",
+        "INSERT INTO products (product_id, name, description, product_type, tag, status, created_at, end_date) VALUES " +
+          `(${sqlLiteral(restored.id)}, ${values}, ${identityTimes(restored)}) ON CONFLICT DO NOTHING`,
+        ...(restored.workflows.length === 0
+          ? []
+          : [
+              "INSERT INTO products_workflows (product_id, workflow_id) SELECT p.product_id, w.workflow_id FROM products p, workflows w " +
+                `WHERE p.name = ${sqlLiteral(statement.product)} AND w.name IN (${restored.workflows.map(sqlLiteral).join(", ")}) ON CONFLICT DO NOTHING`,
+            ]),
       ];
-    case "createProductBlock":
+    }
+    case "createProductBlock": {
+      const values = `${sqlLiteral(statement.block)}, ${sqlLiteral(statement.description)}, ${nullable(statement.tag)}, ${sqlLiteral(statement.status)}`;
+      const { restored } = statement;
       return [
-        "INSERT INTO product_blocks (name, description, tag, status) VALUES " +
-          `(${sqlLiteral(statement.block)}, ${sqlLiteral(statement.description)}, ${nullable(statement.tag)}, ${sqlLiteral(statement.status)}) ` +
-          "ON CONFLICT (name) DO NOTHING",
+        restored
+          ? "INSERT INTO product_blocks (product_block_id, name, description, tag, status, created_at, end_date) VALUES " +
+            `(${sqlLiteral(restored.id)}, ${values}, ${identityTimes(restored)}) ON CONFLICT DO NOTHING`
+          : `INSERT INTO product_blocks (name, description, tag, status) VALUES (${values}) ON CONFLICT (name) DO NOTHING`,
       ];
-    case "createResourceType":
+    }
+    case "createResourceType": {
+      const values = `${sqlLiteral(statement.resourceType)}, ${nullable(statement.description)}`;
       return [
-        "INSERT INTO resource_types (resource_type, description) VALUES " +
-          `(${sqlLiteral(statement.resourceType)}, ${nullable(statement.description)}) ON CONFLICT (resource_type) DO NOTHING`,
+        statement.restoredId
+          ? `INSERT INTO resource_types (resource_type_id, resource_type, description) VALUES (${sqlLiteral(statement.restoredId)}, ${values}) ON CONFLICT DO NOTHING`
+          : `INSERT INTO resource_types (resource_type, description) VALUES (${values}) ON CONFLICT (resource_type) DO NOTHING`,
       ];
+    }
     case "createFixedInput": {
       const name = sqlLiteral(statement.fixedInput);
       const value = sqlLiteral(statement.value);
+      const { restored } = statement;
       return [
-        statement.restore
-          ? `INSERT INTO fixed_inputs (name, value, product_id) SELECT ${name}, ${value}, product_id FROM products WHERE name = ${sqlLiteral(statement.product)} ON CONFLICT (name, product_id) DO NOTHING`
-          : `INSERT INTO fixed_inputs (name, value, product_id) VALUES (${name}, ${value}, ${productId(statement.product)}) ON CONFLICT (name, product_id) DO NOTHING`,
+        restored
+          ? `INSERT INTO fixed_inputs (fixed_input_id, name, value, product_id, created_at) SELECT ${sqlLiteral(restored.id)}, ${name}, ${value}, product_id, ${sqlLiteral(restored.createdAt)}::timestamptz FROM products WHERE name = ${sqlLiteral(statement.product)} ON CONFLICT DO NOTHING`
+          : statement.restore
+            ? `INSERT INTO fixed_inputs (name, value, product_id) SELECT ${name}, ${value}, product_id FROM products WHERE name = ${sqlLiteral(statement.product)} ON CONFLICT (name, product_id) DO NOTHING`
+            : `INSERT INTO fixed_inputs (name, value, product_id) VALUES (${name}, ${value}, ${productId(statement.product)}) ON CONFLICT (name, product_id) DO NOTHING`,
       ];
     }
     case "createProductBlockLink":
@@ -114,7 +148,7 @@ export function compileStatement(statement: Statement): string[] {
     case "createBlockRelation":
       return [
         statement.restore
-          ? "INSERT INTO product_block_relations (in_use_by_id, depends_on_id) SELECT u.product_block_id, d.product_block_id FROM product_blocks u, product_blocks d " +
+          ? `INSERT INTO product_block_relations (in_use_by_id, depends_on_id, min, max) SELECT u.product_block_id, d.product_block_id, ${bound(statement.bounds?.min)}, ${bound(statement.bounds?.max)} FROM product_blocks u, product_blocks d ` +
             `WHERE u.name = ${sqlLiteral(statement.block)} AND d.name = ${sqlLiteral(statement.dependsOn)} ON CONFLICT DO NOTHING`
           : "INSERT INTO product_block_relations (in_use_by_id, depends_on_id) VALUES " +
             `(${blockId(statement.block)}, ${blockId(statement.dependsOn)}) ON CONFLICT DO NOTHING`,

@@ -5,9 +5,10 @@
 // renames last.
 import type { BlockRelation, ChangeSet } from "../diff/change-set.ts";
 import { type Answers, own } from "../questions/answers.ts";
+import { emptyRestoreRows, pairKey, type RestoreRows } from "../snapshot/read-restore-rows.ts";
 import { compileStatement } from "./compile-statement.ts";
 import { PlanError } from "./plan-errors.ts";
-import type { Statement } from "./statement.ts";
+import type { RestoredIdentity, Statement } from "./statement.ts";
 
 export interface MigrationPlan {
   /** The upgrade as data. */
@@ -22,9 +23,17 @@ export interface MigrationPlan {
 /** Status written for new products and blocks, as the reference does. */
 export const NEW_ROW_STATUS = "active";
 
-export function planMigration(changeSet: ChangeSet, answers: Answers): MigrationPlan {
+/**
+ * `restoreRows`: the rows the deletions remove, as read from the database; with them the downgrade puts
+ * deleted rows back with their ids and timestamps, else by name with new ones.
+ */
+export function planMigration(
+  changeSet: ChangeSet,
+  answers: Answers,
+  restoreRows: RestoreRows = emptyRestoreRows(),
+): MigrationPlan {
   const statements = upgradeStatements(changeSet, answers);
-  const downgradeStatements = downgradeStatementsOf(changeSet);
+  const downgradeStatements = downgradeStatementsOf(changeSet, restoreRows);
   return {
     statements,
     downgradeStatements,
@@ -183,7 +192,7 @@ export function parentsFirst(relations: readonly BlockRelation[]): BlockRelation
   return ordered;
 }
 
-function downgradeStatementsOf(cs: ChangeSet): Statement[] {
+function downgradeStatementsOf(cs: ChangeSet, rows: RestoreRows): Statement[] {
   const reversed = <T>(items: readonly T[]) => [...items].reverse();
   return [
     // Moved instances go back under their former holder first, before what the upgrade created (and
@@ -207,6 +216,9 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
         kind: "createResourceType",
         resourceType: d.resourceType,
         description: d.description ?? null,
+        ...(own(rows.resourceTypes, d.resourceType)
+          ? { restoredId: own(rows.resourceTypes, d.resourceType)!.id }
+          : {}),
       }),
     ),
     ...cs.updateBlockResourceTypes.map(
@@ -238,6 +250,7 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
         description: d.description ?? "",
         tag: d.tag ?? null,
         status: d.status ?? NEW_ROW_STATUS,
+        ...restoredIdentity(own(rows.blocks, d.block)),
       }),
     ),
     ...cs.deleteProducts.flatMap(({ product, restore }): Statement[] =>
@@ -247,6 +260,14 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
               kind: "createProduct",
               product,
               ...pick(restore, "productType", "description", "tag", "status"),
+              ...(own(rows.products, product)
+                ? {
+                    restored: {
+                      ...pick(own(rows.products, product)!, "id", "createdAt", "endDate"),
+                      workflows: own(rows.products, product)!.workflows,
+                    },
+                  }
+                : {}),
             },
           ]
         : [],
@@ -256,6 +277,7 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
         kind: "createFixedInput",
         ...pick(d, "product", "fixedInput", "value"),
         restore: true,
+        ...restoredFixedInput(rows, d.product, d.fixedInput),
       }),
     ),
     ...cs.deleteProducts.flatMap(({ product, restore }) =>
@@ -266,6 +288,7 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
           fixedInput: fi.name,
           value: fi.value,
           restore: true,
+          ...restoredFixedInput(rows, product, fi.name),
         }),
       ),
     ),
@@ -280,8 +303,33 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
     ...cs.deleteBlockRelations
       .filter((r) => !r.existing)
       .map(
-        (r): Statement => ({ kind: "createBlockRelation", ...pick(r, "block", "dependsOn"), restore: true }),
+        (r): Statement => ({
+          kind: "createBlockRelation",
+          ...pick(r, "block", "dependsOn"),
+          restore: true,
+          ...(own(rows.relations, pairKey(r.block, r.dependsOn))
+            ? { bounds: own(rows.relations, pairKey(r.block, r.dependsOn))! }
+            : {}),
+        }),
       ),
+    // A deleted block's own relations and resource type links went with it (ON DELETE CASCADE).
+    ...cs.deleteProductBlocks.flatMap(({ block }): Statement[] =>
+      (own(rows.blocks, block)?.dependsOn ?? []).map((relation) => ({
+        kind: "createBlockRelation",
+        block,
+        dependsOn: relation.dependsOn,
+        restore: true,
+        bounds: { min: relation.min, max: relation.max },
+      })),
+    ),
+    ...cs.deleteProductBlocks.flatMap(({ block }): Statement[] =>
+      (own(rows.blocks, block)?.resourceTypes ?? []).map((resourceType) => ({
+        kind: "createResourceTypeLink",
+        block,
+        resourceType,
+        restore: true,
+      })),
+    ),
     ...cs.deleteResourceTypeLinks.map(
       (l): Statement => ({
         kind: "createResourceTypeLink",
@@ -301,6 +349,19 @@ function downgradeStatementsOf(cs: ChangeSet): Statement[] {
     ),
     ...reversed(cs.renameProducts).map((r): Statement => ({ kind: "renameProduct", from: r.to, to: r.from })),
   ];
+}
+
+function restoredIdentity(row: RestoreRows["blocks"][string] | undefined): { restored?: RestoredIdentity } {
+  return row ? { restored: pick(row, "id", "createdAt", "endDate") } : {};
+}
+
+function restoredFixedInput(
+  rows: RestoreRows,
+  product: string,
+  fixedInput: string,
+): { restored?: { id: string; createdAt: string } } {
+  const row = own(rows.fixedInputs, pairKey(product, fixedInput));
+  return row ? { restored: row } : {};
 }
 
 function pick<T, K extends keyof T>(source: T, ...keys: K[]): Pick<T, K> {

@@ -72,6 +72,13 @@ export interface DeleteProductStatement {
   product: string;
 }
 
+/** A deleted row put back by a downgrade: its id and timestamps as they were. */
+export interface RestoredIdentity {
+  id: string;
+  createdAt: string;
+  endDate: string | null;
+}
+
 export interface CreateProductStatement {
   kind: "createProduct";
   product: string;
@@ -79,6 +86,8 @@ export interface CreateProductStatement {
   description: string;
   tag: string;
   status: string;
+  /** Downgrade of a deletion: the row as it was, and the workflows it was linked to (products_workflows). */
+  restored?: RestoredIdentity & { workflows: string[] };
 }
 export interface CreateProductBlockStatement {
   kind: "createProductBlock";
@@ -86,11 +95,14 @@ export interface CreateProductBlockStatement {
   description: string;
   tag: string | null;
   status: string;
+  restored?: RestoredIdentity;
 }
 export interface CreateResourceTypeStatement {
   kind: "createResourceType";
   resourceType: string;
   description: string | null;
+  /** Downgrade of a deletion: the id it had. */
+  restoredId?: string;
 }
 /**
  * `restore` marks a downgrade re-inserting what the upgrade deleted: it inserts nothing when a row it
@@ -102,6 +114,8 @@ export interface CreateFixedInputStatement {
   fixedInput: string;
   value: string;
   restore?: boolean;
+  /** Downgrade of a deletion: the id and creation time it had. */
+  restored?: { id: string; createdAt: string };
 }
 export interface CreateProductBlockLinkStatement {
   kind: "createProductBlockLink";
@@ -114,6 +128,8 @@ export interface CreateBlockRelationStatement {
   block: string;
   dependsOn: string;
   restore?: boolean;
+  /** Downgrade of a deletion: the bounds the relation row had. */
+  bounds?: { min: number | null; max: number | null };
 }
 export interface CreateResourceTypeLinkStatement {
   kind: "createResourceTypeLink";

@@ -5,6 +5,7 @@ import type { Database } from "../db/database.ts";
 import type { ChangeSet, Updates } from "../diff/change-set.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
+import { type RestoreRows, readRestoreRows } from "../snapshot/read-restore-rows.ts";
 import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { countDeletions } from "./count-deletions.ts";
@@ -13,6 +14,8 @@ import { ProjectError } from "./project-errors.ts";
 export interface Comparison {
   snapshot: Snapshot;
   changes: ChangeSet;
+  /** The rows the deletions remove, for a downgrade that restores them as they were. */
+  restoreRows?: RestoreRows;
 }
 
 export async function compareWithDatabase(
@@ -27,7 +30,7 @@ export async function compareWithDatabase(
   const snapshot = await addCounts(db, metadata, first, blocksCountedPerAttribute(model));
   const changes = snapshot === metadata ? first : diff(model, snapshot, updates);
   await countDeletions(db, changes);
-  return { snapshot, changes };
+  return { snapshot, changes, restoreRows: await readRestoreRows(db, changes) };
 }
 
 /** PostgreSQL's undefined_table (42P01): the core migrations have not run yet. */
@@ -55,7 +58,8 @@ export function compareAgain(
   const needed = countedNames(model, changes);
   for (const kind of ["products", "blocks", "resourceTypes"] as const)
     for (const name of needed[kind]) if (!counted[kind].has(name)) return undefined;
-  return { snapshot: earlier.comparison.snapshot, changes };
+  const { restoreRows } = earlier.comparison;
+  return { snapshot: earlier.comparison.snapshot, changes, ...(restoreRows ? { restoreRows } : {}) };
 }
 
 /** The names whose counts `compareWithDatabase` reads for this model and change set. */

@@ -77,7 +77,7 @@ export async function generateMigration(
     },
     options.resolver,
   );
-  const plan = planMigration(resolved.changeSet, resolved.answers);
+  const plan = planMigration(resolved.changeSet, resolved.answers, comparison.restoreRows);
   const result: GeneratedMigration = {
     changes: resolved.changeSet,
     questions: resolved.questions,

@@ -1,5 +1,6 @@
-// The orchestrator's metadata and subscription tables as reference §a lists them: column types, lengths,
-// nullability, unique keys and ON DELETE behaviour. uuid keys default to gen_random_uuid() (built into
+// The orchestrator's metadata and subscription tables as orchestrator-core's alembic migrations leave
+// them (core-schema-parity.test.ts compares them with its schema dump): column types, lengths,
+// nullability, meaningful defaults, unique keys and ON DELETE behaviour. uuid keys default to gen_random_uuid() (built into
 // PostgreSQL 13+, and PGlite), so no extension is needed. Kept as plain SQL so a reader sees exactly what
 // runs; schema.test.ts checks the result through information_schema.
 
@@ -93,24 +94,30 @@ export const up: string[] = [
   "CREATE INDEX ix_subscriptions_customer_id ON subscriptions (customer_id)",
   "CREATE INDEX subscription_product_ix ON subscriptions (subscription_id, product_id)",
   "CREATE INDEX subscription_customer_ix ON subscriptions (subscription_id, customer_id)",
-  // The reference bumps version on every update of a subscription (optimistic locking).
-  `CREATE FUNCTION increment_subscription_version() RETURNS trigger LANGUAGE plpgsql AS $body$
+  // orchestrator-core bumps version on every update of a subscription or its customer description
+  // (optimistic locking); same function and trigger names, so an adopted database looks the same.
+  `CREATE FUNCTION increment_version() RETURNS trigger LANGUAGE plpgsql AS $body$
     BEGIN NEW.version := OLD.version + 1; RETURN NEW; END
   $body$`,
-  `CREATE TRIGGER subscriptions_increment_version BEFORE UPDATE ON subscriptions
-    FOR EACH ROW EXECUTE FUNCTION increment_subscription_version()`,
+  `CREATE TRIGGER subscriptions_increment_version_trigger BEFORE UPDATE ON subscriptions
+    FOR EACH ROW EXECUTE FUNCTION increment_version()`,
   `CREATE TABLE subscription_customer_descriptions (
     ${uuidPk("id")},
     subscription_id uuid NOT NULL REFERENCES subscriptions (subscription_id) ON DELETE CASCADE,
     customer_id varchar NOT NULL,
     description varchar(2000) NOT NULL,
     ${createdAt},
+    version integer NOT NULL DEFAULT 1,
     CONSTRAINT uniq_customer_subscription_description UNIQUE (customer_id, subscription_id)
   )`,
+  `CREATE TRIGGER subscription_customer_descriptions_increment_version_trigger BEFORE UPDATE
+    ON subscription_customer_descriptions FOR EACH ROW EXECUTE FUNCTION increment_version()`,
+  // No key in orchestrator-core either: one row per subscription by convention, looked up by index.
   `CREATE TABLE subscription_metadata (
-    subscription_id uuid PRIMARY KEY REFERENCES subscriptions (subscription_id) ON DELETE CASCADE,
+    subscription_id uuid NOT NULL REFERENCES subscriptions (subscription_id) ON DELETE CASCADE,
     metadata jsonb NOT NULL
   )`,
+  "CREATE INDEX ix_subscription_metadata_subscription_id ON subscription_metadata (subscription_id)",
   `CREATE TABLE subscription_instances (
     ${uuidPk("subscription_instance_id")},
     subscription_id uuid NOT NULL REFERENCES subscriptions (subscription_id) ON DELETE CASCADE,
@@ -146,10 +153,11 @@ export const up: string[] = [
     last_step varchar(255) NULL,
     started_at timestamptz NOT NULL DEFAULT current_timestamp,
     last_modified_at timestamptz NOT NULL DEFAULT current_timestamp,
-    failed_reason text NULL,
-    traceback text NULL,
+    failed_reason varchar(10000) NULL,
+    traceback varchar(50000) NULL,
     created_by varchar(255) NULL,
-    is_task boolean NOT NULL DEFAULT false
+    is_task boolean NOT NULL DEFAULT false,
+    note varchar(5000) NULL
   )`,
   `CREATE TABLE process_steps (
     ${uuidPk("stepid")},
@@ -158,21 +166,24 @@ export const up: string[] = [
     status varchar(50) NOT NULL,
     state jsonb NOT NULL,
     created_by varchar(255) NULL,
-    executed_at timestamptz NOT NULL DEFAULT current_timestamp
+    completed_at timestamptz NOT NULL DEFAULT statement_timestamp(),
+    commit_hash varchar(40) NULL,
+    started_at timestamptz NOT NULL DEFAULT statement_timestamp()
   )`,
+  "CREATE TYPE inputtype AS ENUM ('user_input', 'initial_state')",
   `CREATE TABLE input_states (
     ${uuidPk("input_state_id")},
     pid uuid NOT NULL REFERENCES processes (pid) ON DELETE CASCADE,
     input_state jsonb NOT NULL,
     input_time timestamptz NOT NULL DEFAULT current_timestamp,
-    input_type varchar(50) NOT NULL
+    input_type inputtype NOT NULL
   )`,
   `CREATE TABLE processes_subscriptions (
     ${uuidPk("id")},
     pid uuid NOT NULL REFERENCES processes (pid) ON DELETE CASCADE,
     subscription_id uuid NOT NULL REFERENCES subscriptions (subscription_id),
     ${createdAt},
-    workflow_target varchar(255) NULL
+    workflow_target varchar(255) NULL DEFAULT 'CREATE'
   )`,
   "CREATE INDEX processes_subscriptions_subscription_ix ON processes_subscriptions (subscription_id)",
 ];
@@ -180,6 +191,7 @@ export const up: string[] = [
 export const down: string[] = [
   "DROP TABLE processes_subscriptions",
   "DROP TABLE input_states",
+  "DROP TYPE inputtype",
   "DROP TABLE process_steps",
   "DROP TABLE processes",
   "DROP TABLE subscription_instance_relations",
@@ -188,7 +200,7 @@ export const down: string[] = [
   "DROP TABLE subscription_metadata",
   "DROP TABLE subscription_customer_descriptions",
   "DROP TABLE subscriptions",
-  "DROP FUNCTION increment_subscription_version()",
+  "DROP FUNCTION increment_version()",
   "DROP TABLE products_workflows",
   "DROP TABLE workflows",
   "DROP TABLE product_block_resource_types",

@@ -64,10 +64,11 @@ export const Process = defineEntity({
     lastStep: p.string().length(255).nullable(),
     startedAt: timestamp().defaultRaw("current_timestamp"),
     lastModifiedAt: timestamp().defaultRaw("current_timestamp"),
-    failedReason: p.text().nullable(),
-    traceback: p.text().nullable(),
+    failedReason: p.string().length(10000).nullable(),
+    traceback: p.string().length(50000).nullable(),
     createdBy: p.string().length(255).nullable(),
     isTask: p.boolean().default(false),
+    note: p.string().length(5000).nullable(),
   },
 });
 

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CORE_MIGRATIONS } from "../db/core-migrations/index.ts";
 import { Database } from "../db/database.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../testing/databases.ts";
 import { MigrationRunner } from "./migration-runner.ts";
@@ -125,6 +126,24 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
     expect((error as Error).message).toContain("20260101000000_first.ts");
     expect((await runner.status()).find((s) => s.name === "20260101000000_first")?.changed).toBe(true);
     expect(await count("SELECT count(*) AS n FROM products")).toBe(1);
+  });
+
+  it("accepts a core migration applied by an earlier release (a former checksum), and no other", async () => {
+    const dir = migrationsDir({ "20260101000000_first.ts": dataMigration([insertProduct("P1")]) });
+    await new MigrationRunner(db, migrationSources(dir)).upgrade();
+    const [former] = CORE_MIGRATIONS[0]!.formerChecksums!;
+    await db.query(
+      "UPDATE orchestrator_migrations SET checksum = ? WHERE name = '0001_orchestrator_schema'",
+      [former],
+    );
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    expect((await runner.status()).find((s) => s.kind === "core")?.changed).toBe(false);
+    await runner.verifyApplied();
+    await db.query(
+      "UPDATE orchestrator_migrations SET checksum = ? WHERE name = '0001_orchestrator_schema'",
+      ["0".repeat(64)],
+    );
+    expect((await runner.status()).find((s) => s.kind === "core")?.changed).toBe(true);
   });
 
   it("refuses a data migration built on a core migration this SDK does not have", async () => {

@@ -12,6 +12,7 @@ import { MigrationError } from "./migration-errors.ts";
 import { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, lockMigrations, MIGRATIONS_TABLE } from "./migration-lock.ts";
 import {
   type Direction,
+  hasChecksum,
   loadMigrationClass,
   type MigrationKind,
   type MigrationSource,
@@ -86,7 +87,7 @@ export class MigrationRunner {
         kind: source.kind,
         applied: row !== undefined,
         ...(row ? { appliedAt: new Date(row.applied_at).toISOString() } : {}),
-        changed: row !== undefined && row.checksum !== source.checksum,
+        changed: row !== undefined && !hasChecksum(source, row.checksum),
         missing: false,
         ...(source.file ? { file: source.file } : {}),
         ...(row?.adopted_alembic ? { adoptedAlembic: splitRevisions(row.adopted_alembic) } : {}),
@@ -164,7 +165,7 @@ export class MigrationRunner {
   #sourceOf(row: AppliedRow): MigrationSource {
     const source = this.#sources.find((s) => s.name === row.name);
     if (!source) throw MigrationError.missingFile(row.name);
-    if (source.checksum !== row.checksum) throw MigrationError.tampered(row.name, source.file ?? row.name);
+    if (!hasChecksum(source, row.checksum)) throw MigrationError.tampered(row.name, source.file ?? row.name);
     return source;
   }
 

@@ -20,6 +20,8 @@ export interface MigrationSource {
   file?: string;
   /** Statements for a core migration. */
   core?: { up: readonly string[]; down: readonly string[] };
+  /** Checksums of earlier releases of a core migration, accepted as unchanged (CoreMigration). */
+  formerChecksums?: readonly string[];
 }
 
 const MIGRATION_FILE = /^[^.].*\.(ts|mts|js|mjs)$/;
@@ -30,7 +32,13 @@ export function coreMigrationSources(): MigrationSource[] {
     kind: "core",
     checksum: sha256(JSON.stringify({ up: migration.up, down: migration.down })),
     core: { up: migration.up, down: migration.down },
+    ...(migration.formerChecksums ? { formerChecksums: migration.formerChecksums } : {}),
   }));
+}
+
+/** Whether an applied row's checksum is this source's, or one of its accepted earlier releases. */
+export function hasChecksum(source: MigrationSource, checksum: string): boolean {
+  return source.checksum === checksum || (source.formerChecksums?.includes(checksum) ?? false);
 }
 
 export function dataMigrationSources(dir: string): MigrationSource[] {

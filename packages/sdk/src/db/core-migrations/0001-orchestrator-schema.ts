@@ -188,10 +188,12 @@ export const up: string[] = [
   "CREATE INDEX processes_subscriptions_subscription_ix ON processes_subscriptions (subscription_id)",
 ];
 
+// Written to revert this migration as it is now and as it was first released (FORMER_CHECKSUMS in
+// index.ts): that version had increment_subscription_version() and no inputtype.
 export const down: string[] = [
   "DROP TABLE processes_subscriptions",
   "DROP TABLE input_states",
-  "DROP TYPE inputtype",
+  "DROP TYPE IF EXISTS inputtype",
   "DROP TABLE process_steps",
   "DROP TABLE processes",
   "DROP TABLE subscription_instance_relations",
@@ -200,7 +202,8 @@ export const down: string[] = [
   "DROP TABLE subscription_metadata",
   "DROP TABLE subscription_customer_descriptions",
   "DROP TABLE subscriptions",
-  "DROP FUNCTION increment_version()",
+  "DROP FUNCTION IF EXISTS increment_version()",
+  "DROP FUNCTION IF EXISTS increment_subscription_version()",
   "DROP TABLE products_workflows",
   "DROP TABLE workflows",
   "DROP TABLE product_block_resource_types",

@@ -61,7 +61,6 @@ describe("loadRegistry", () => {
     const first = await loadRegistry(modelFile, { fresh: true });
     expect(first.blocks[0]!.resourceTypes.map((rt) => rt.name)).toEqual(["first"]);
     writeBlock("second");
-    const started = performance.now();
     const second = await loadRegistry(modelFile, { fresh: true });
     expect(second.blocks[0]!.resourceTypes.map((rt) => rt.name)).toEqual(["second"]);
     expect(second.blocks[0]!.resourceTypes[0]!.location).toMatchObject({
@@ -69,6 +68,5 @@ describe("loadRegistry", () => {
       line: 2,
       column: 60,
     });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -3,16 +3,27 @@
 // database is held under the directory lock for exactly as long as it is open.
 import { mkdirSync } from "node:fs";
 import type { Transaction } from "@mikro-orm/core";
-import { DatabaseError } from "./database-errors.ts";
+import { DatabaseError, type LockHolder } from "./database-errors.ts";
 import { type DatabaseTarget, describeTarget } from "./database-target.ts";
 import { acquireDirectoryLock } from "./directory-lock.ts";
+import { checkEmbeddedDirectory, embeddedFailure, isCorruption } from "./embedded-directory.ts";
 import { ENTITIES } from "./entities/index.ts";
+import type { PostgresOrm } from "./postgres-connection.ts";
+import { connectPostgres, createPostgresDatabase, databaseNameOf, serverOf } from "./postgres-connection.ts";
+import { SQLSTATE, sqlState } from "./postgres-errors.ts";
 
-type AnyOrm = Awaited<ReturnType<typeof import("@mikro-orm/postgresql").MikroORM.init>>;
+type AnyOrm = PostgresOrm;
 
 export interface OpenDatabaseOptions {
-  /** How long to wait for another process holding the embedded database (ms). */
+  /** How long to wait for another process holding the embedded database (ms); Infinity: while it lives. */
   lockTimeoutMs?: number;
+  /** Called once when another process holds the embedded database and waiting begins. */
+  onLockWait?: (holder: LockHolder) => void;
+  /**
+   * Create the PostgreSQL database named in the URL when it does not exist. Off by default: a typo in a
+   * URL must fail, not build a schema somewhere new.
+   */
+  createDatabase?: boolean;
 }
 
 /** Runs SQL inside a transaction opened by Database.transaction(). */
@@ -34,24 +45,27 @@ export class Database {
   }
 
   static async open(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
-    if (target.kind === "postgresql") return Database.#openPostgres(target);
+    if (target.kind === "postgresql") return Database.#openPostgres(target, options);
     return Database.#openPglite(target, options);
   }
 
-  static async #openPostgres(target: Extract<DatabaseTarget, { kind: "postgresql" }>): Promise<Database> {
-    const { MikroORM } = await import("@mikro-orm/postgresql");
-    const orm = await MikroORM.init({
-      entities: ENTITIES,
-      clientUrl: target.url,
-      pool: { min: 0, max: 4 },
-      debug: false,
-    });
-    const db = new Database(target, orm as AnyOrm, () => {});
+  static async #openPostgres(
+    target: Extract<DatabaseTarget, { kind: "postgresql" }>,
+    options: OpenDatabaseOptions,
+  ): Promise<Database> {
+    const orm = await connectPostgres(target.url);
+    const db = new Database(target, orm, () => {});
     try {
       await db.query("SELECT 1");
     } catch (error) {
       await orm.close(true).catch(() => {});
-      throw DatabaseError.unreachable(describeTarget(target), rootCause(error));
+      if (sqlState(error) !== SQLSTATE.invalidCatalogName) {
+        throw DatabaseError.unreachable(describeTarget(target), rootCause(error));
+      }
+      if (!options.createDatabase)
+        throw DatabaseError.missing(serverOf(target.url), databaseNameOf(target.url));
+      await createPostgresDatabase(target.url);
+      return Database.#openPostgres(target, { ...options, createDatabase: false });
     }
     return db;
   }
@@ -60,8 +74,11 @@ export class Database {
     target: Extract<DatabaseTarget, { kind: "pglite" }>,
     options: OpenDatabaseOptions,
   ): Promise<Database> {
-    const lockOptions = options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs };
-    const release = await acquireDirectoryLock(target.dataDir, lockOptions);
+    checkEmbeddedDirectory(target.dataDir);
+    const release = await acquireDirectoryLock(target.dataDir, {
+      ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+      ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
+    });
     try {
       mkdirSync(target.dataDir, { recursive: true });
       const { MikroORM } = await import("@mikro-orm/pglite");
@@ -76,7 +93,7 @@ export class Database {
         await db.query("SELECT 1");
       } catch (error) {
         await orm.close(true).catch(() => {});
-        throw DatabaseError.embeddedOpenFailed(target.dataDir, rootCause(error));
+        throw embeddedFailure(target.dataDir, error);
       }
       return db;
     } catch (error) {
@@ -95,6 +112,8 @@ export class Database {
     this.#inFlight.add(running);
     try {
       return (await running) as T[];
+    } catch (error) {
+      throw this.#explain(error);
     } finally {
       this.#inFlight.delete(running);
     }
@@ -103,13 +122,23 @@ export class Database {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   async transaction<T>(work: (scope: TransactionScope, tx: Transaction) => Promise<T>): Promise<T> {
     const connection = this.orm.em.getConnection();
-    return connection.transactional(async (tx) => {
-      const scope: TransactionScope = {
-        query: async <R>(sql: string, params: unknown[] = []) =>
-          (await connection.execute(sql, params, "all", tx)) as R[],
-      };
-      return work(scope, tx);
-    });
+    try {
+      return await connection.transactional(async (tx) => {
+        const scope: TransactionScope = {
+          query: async <R>(sql: string, params: unknown[] = []) =>
+            (await connection.execute(sql, params, "all", tx)) as R[],
+        };
+        return work(scope, tx);
+      });
+    } catch (error) {
+      throw this.#explain(error);
+    }
+  }
+
+  /** A damaged embedded database is reported as such, whichever query first reads the damage. */
+  #explain(error: unknown): unknown {
+    if (this.target.kind !== "pglite" || !isCorruption(error)) return error;
+    return embeddedFailure(this.target.dataDir, error);
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@
 // reported by pid and command.
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { dirname } from "node:path";
 import { DatabaseError, type LockHolder } from "./database-errors.ts";
 import {
   createExclusively,
@@ -16,6 +16,7 @@ import {
   removeStale,
   unlinkQuietly,
 } from "./lock-file.ts";
+import { commandLine } from "./process-label.ts";
 
 export interface DirectoryLockOptions {
   /** How long to wait for another process to release the lock; Infinity waits as long as it lives. */
@@ -91,9 +92,4 @@ function releaser(lockPath: string, me: LockRecord): () => void {
   // An exiting process (process.exit, uncaught error) gives the lock back instead of leaving it stale.
   process.on("exit", release);
   return release;
-}
-
-function commandLine(): string {
-  const [, script, ...args] = process.argv;
-  return [script ? basename(script) : basename(process.execPath), ...args].join(" ");
 }

@@ -7,6 +7,7 @@ import type { Transaction } from "@mikro-orm/core";
 import type { Database, TransactionScope } from "../db/database.ts";
 import { countDroppedTables, type DroppedTable } from "./dropped-tables.ts";
 import { MigrationError } from "./migration-errors.ts";
+import { type MigrationLockHolder, migrationLockHolder } from "./migration-lock-holder.ts";
 import {
   type Direction,
   loadMigrationClass,
@@ -56,6 +57,8 @@ export interface DowngradeOptions {
 
 export interface MigrationRunnerOptions {
   lockTimeoutMs?: number;
+  /** Called once per migration that has to wait for another session's migration lock. */
+  onLockWait?: (holder: MigrationLockHolder) => void;
   /** Called after each migration is applied or reverted. */
   onProgress?: (event: { direction: Direction; name: string }) => void;
 }
@@ -257,16 +260,31 @@ export class MigrationRunner {
     return migration.getQueries().map((query) => (typeof query === "string" ? query : String(query)));
   }
 
-  /** Serialises migration transactions across processes; waits at most the lock timeout. */
+  /**
+   * Serialises migration transactions across processes; waits at most the lock timeout (Infinity: for
+   * as long as the holder's transaction lasts; the server ends it when the holder's client goes away).
+   */
   async #lock(scope: TransactionScope): Promise<void> {
     const timeoutMs = this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS;
-    await scope.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(timeoutMs))}ms'`);
+    const [free] = await scope.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCK_KEY}) AS locked`,
+    );
+    if (free?.locked) return this.#ensureTable(scope);
+    const holder = await migrationLockHolder(this.#db, ADVISORY_LOCK_KEY);
+    if (holder) this.#options.onLockWait?.(holder);
+    const limit = Number.isFinite(timeoutMs) ? `${Math.max(1, Math.round(timeoutMs))}ms` : "0";
+    await scope.query(`SET LOCAL lock_timeout = '${limit}'`);
     try {
       await scope.query(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`);
     } catch (error) {
-      if (isLockTimeout(error)) throw MigrationError.lockTimeout(this.#db.label, timeoutMs);
-      throw error;
+      if (!isLockTimeout(error)) throw error;
+      const stillHolding = await migrationLockHolder(this.#db, ADVISORY_LOCK_KEY);
+      throw MigrationError.lockTimeout(this.#db.label, timeoutMs, stillHolding ?? holder);
     }
+    await this.#ensureTable(scope);
+  }
+
+  async #ensureTable(scope: TransactionScope): Promise<void> {
     await scope.query(`SET LOCAL lock_timeout = 0`);
     await scope.query(
       `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (

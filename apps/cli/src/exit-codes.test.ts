@@ -11,9 +11,13 @@ describe("exit codes", () => {
     expect(exitCodeFor(error("ORCH_EMPTY_ENUM", "ModelError"))).toBe(EXIT.invalidProject);
     expect(exitCodeFor(error("ORCH_MODEL_IMPORT_FAILED", "RegistryLoadError"))).toBe(EXIT.invalidProject);
     expect(exitCodeFor(error("ORCH_INVALID_JSON"))).toBe(EXIT.invalidInput);
+    expect(exitCodeFor(error("ORCH_DATABASE_MISSING"))).toBe(11);
+    expect(exitCodeFor(error("ORCH_DATABASE_CORRUPT"))).toBe(12);
+    expect(exitCodeFor(error("ORCH_DATABASE_NOT_EMBEDDED"))).toBe(12);
   });
 
   it("documents every exit code in --help", () => {
-    for (const code of Object.values(EXIT)) expect(EXIT_CODES_HELP).toMatch(new RegExp(`^  ${code}  `, "m"));
+    for (const code of Object.values(EXIT))
+      expect(EXIT_CODES_HELP).toMatch(new RegExp(`^  ${code} {1,2}\\S`, "m"));
   });
 });

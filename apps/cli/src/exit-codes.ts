@@ -10,6 +10,9 @@ export const EXIT = {
   invalidProject: 6,
   modelsDiverge: 7,
   migrationsPending: 8,
+  // 9 and 10 are taken by db adopt (another branch).
+  databaseMissing: 11,
+  databaseDamaged: 12,
 } as const;
 
 const BY_ERROR_CODE: Record<string, number> = {
@@ -19,6 +22,9 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_DATABASE_UNREACHABLE: EXIT.databaseUnavailable,
   ORCH_DATABASE_LOCKED: EXIT.databaseUnavailable,
   ORCH_DATABASE_OPEN_FAILED: EXIT.databaseUnavailable,
+  ORCH_DATABASE_MISSING: EXIT.databaseMissing,
+  ORCH_DATABASE_CORRUPT: EXIT.databaseDamaged,
+  ORCH_DATABASE_NOT_EMBEDDED: EXIT.databaseDamaged,
   ORCH_MIGRATION_LOCKED: EXIT.databaseUnavailable,
   ORCH_MIGRATION_FAILED: EXIT.migrationFailed,
   ORCH_MIGRATION_CHANGED: EXIT.migrationFailed,
@@ -51,4 +57,7 @@ export const EXIT_CODES_HELP = `EXIT CODES
   5  a migration failed, or an applied migration file was changed
   6  invalid project: config file or domain models
   7  db check: the domain models differ from the database
-  8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)`;
+  8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
+  11 the database does not exist: check the URL, or create it (db upgrade heads --create-database)
+  12 the embedded database is damaged, or its path is not an embedded database: restore a backup or
+     point --database-url elsewhere`;

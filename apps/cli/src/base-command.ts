@@ -101,6 +101,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     });
     try {
       return await work(db);
+    } catch (error) {
+      throw db.explain(error);
     } finally {
       await db.close();
     }

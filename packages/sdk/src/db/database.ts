@@ -113,7 +113,7 @@ export class Database {
     try {
       return (await running) as T[];
     } catch (error) {
-      throw this.#explain(error);
+      throw this.explain(error);
     } finally {
       this.#inFlight.delete(running);
     }
@@ -131,12 +131,15 @@ export class Database {
         return work(scope, tx);
       });
     } catch (error) {
-      throw this.#explain(error);
+      throw this.explain(error);
     }
   }
 
-  /** A damaged embedded database is reported as such, whichever query first reads the damage. */
-  #explain(error: unknown): unknown {
+  /**
+   * A damaged embedded database is reported as such, whichever query first reads the damage (also
+   * through the EntityManager: callers that use it pass their errors through here).
+   */
+  explain(error: unknown): unknown {
     if (this.target.kind !== "pglite" || !isCorruption(error)) return error;
     return embeddedFailure(this.target.dataDir, error);
   }
@@ -162,6 +165,8 @@ export async function withDatabase<T>(
   const db = await Database.open(target, options);
   try {
     return await work(db);
+  } catch (error) {
+    throw db.explain(error);
   } finally {
     await db.close();
   }

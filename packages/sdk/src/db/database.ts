@@ -8,10 +8,16 @@ import { type DatabaseTarget, describeTarget } from "./database-target.ts";
 import { acquireDirectoryLock } from "./directory-lock.ts";
 import { checkEmbeddedDirectory, embeddedFailure, isCorruption } from "./embedded-directory.ts";
 import { ENTITIES } from "./entities/index.ts";
-import type { PostgresOrm } from "./postgres-connection.ts";
-import { connectPostgres, createPostgresDatabase, databaseNameOf, serverOf } from "./postgres-connection.ts";
+import {
+  connectPostgres,
+  createPostgresDatabase,
+  databaseNameOf,
+  type PostgresOrm,
+  serverOf,
+} from "./postgres-connection.ts";
 import { SQLSTATE, sqlState } from "./postgres-errors.ts";
 
+/** PGlite's MikroORM has the same surface as PostgreSQL's, so both are held as the latter. */
 type AnyOrm = PostgresOrm;
 
 export interface OpenDatabaseOptions {

@@ -36,7 +36,14 @@ export function createExclusively(path: string, content: string): boolean {
   const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
   try {
     writeFileSync(temporary, content, { flag: "wx" });
-    linkSync(temporary, path);
+    try {
+      linkSync(temporary, path);
+    } catch (error) {
+      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      // A file system without hard links (FAT, some network mounts): exclusive create, then write. A
+      // reader may see it empty for a moment, which the grace period for unreadable files covers.
+      writeFileSync(path, content, { flag: "wx" });
+    }
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
@@ -45,6 +52,8 @@ export function createExclusively(path: string, content: string): boolean {
     unlinkQuietly(temporary);
   }
 }
+
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV"]);
 
 /** The file at `path` now, read through one descriptor so content and identity belong together. */
 export function inspectLockFile(path: string): InspectedLockFile | undefined {

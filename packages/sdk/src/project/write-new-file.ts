@@ -3,12 +3,23 @@
 // like the "wx" flag). A full disk or a crash therefore never leaves a truncated migration behind, which
 // `db upgrade` would refuse as invalid and `migrate-domain-models` would count as pending.
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { ProjectError } from "./project-errors.ts";
 
 /** The one step a full disk interrupts; replaceable so that tests can make it fail part-way. */
 export type WriteChunk = (fd: number, data: Uint8Array, offset: number) => number;
+
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 
 const writeChunk: WriteChunk = (fd, data, offset) => writeSync(fd, data, offset);
 
@@ -24,7 +35,15 @@ export function writeNewFile(file: string, text: string, write: WriteChunk = wri
     } finally {
       closeSync(fd);
     }
-    linkSync(temporary, file);
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      // No hard links on this file system (FAT, some network mounts): rename, which would replace a
+      // file of the same name, so only when there is none.
+      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: "EEXIST" });
+      renameSync(temporary, file);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw ProjectError.migrationExists(file);
     throw ProjectError.writeFailed(file, error);

@@ -58,6 +58,8 @@ export interface TestClient {
   /** Resolves with the predicate's first non-undefined value; fails after `timeoutMs`, saying what it waited for. */
   waitFor<T>(what: string, predicate: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   didSave(file: string): void;
+  /** A watched-file event, as an editor sends for changes on disk (1 created, 2 changed, 3 deleted). */
+  fileChanged(file: string, type?: 1 | 2 | 3): void;
   /**
    * Runs `action`, then waits for the first status it causes in `state` (with `differences`, if given).
    * The server sends a state's diagnostics before its status, so they are all in when this resolves.
@@ -134,6 +136,10 @@ export async function startServer(options: StartOptions): Promise<TestClient> {
     },
     didSave: (file) =>
       void connection.sendNotification("textDocument/didSave", { textDocument: { uri: client.uri(file) } }),
+    fileChanged: (file, type = 2) =>
+      void connection.sendNotification("workspace/didChangeWatchedFiles", {
+        changes: [{ uri: client.uri(file), type }],
+      }),
     codeActions: (file, diagnostics) =>
       connection.sendRequest("textDocument/codeAction", {
         textDocument: { uri: client.uri(file) },

@@ -2,7 +2,8 @@
 // the example project whose database lacks UserBlock's `age` and has an extra `nickname` resource type.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { DIAGNOSTIC_CODES } from "@orchestrator/language-server";
+import { COMMANDS, DIAGNOSTIC_CODES } from "@orchestrator/language-server";
+import { Database } from "@orchestrator/sdk";
 import { DATABASE_KINDS } from "@orchestrator/sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
@@ -234,6 +235,63 @@ describe("language server on pglite: saves, broken models, clients that cannot a
     await client.statusAfter("the differences again", () => client.didSave(file), "differs");
     expect(warningsIn(client, file)).toEqual([]);
     expect(warningsIn(client, userBlockFile(project))).toHaveLength(2);
+  });
+
+  it("shows a fix saved while another process held the database, once the database is free", async () => {
+    const file = join(project.dir, "products/product_blocks/user_group.ts");
+    const original = readFileSync(file, "utf8");
+    const dataDir = project.databaseUrl.slice("pglite:".length);
+    try {
+      writeFileSync(file, `${original}\nthrow new Error("broken on purpose");\n`);
+      await client.statusAfter("the model error", () => client.didSave(file), "model-error");
+      // Another process (this test) holds the embedded database while the fix is saved: the server's
+      // read of it gives up, and the fix must still show once the database is free.
+      // It also writes, so the server cannot reuse its last read and must open the database.
+      const holder = await Database.open({ kind: "pglite", dataDir });
+      try {
+        await holder.query("UPDATE products SET description = description");
+        writeFileSync(file, original);
+        client.didSave(file);
+        await client.execute(COMMANDS.refresh);
+        expect(client.statuses.at(-1)?.state).toBe("model-error");
+      } finally {
+        await holder.close();
+      }
+    } finally {
+      writeFileSync(file, original);
+    }
+    await client.waitFor("the differences after the fix", () => client.statuses.at(-1)?.state === "differs");
+    expect(warningsIn(client, file)).toEqual([]);
+    expect(warningsIn(client, userBlockFile(project))).toHaveLength(2);
+  });
+
+  it("the last edit wins, whatever order its saves and file events arrive in", async () => {
+    const file = userBlockFile(project);
+    const original = readFileSync(file, "utf8");
+    const withoutAge = original.replace("    age: r.int(),\n", "");
+    try {
+      // Three edits; the editor's notifications arrive late and out of order, the newest first.
+      writeFileSync(file, `${original}\nthrow new Error("broken on purpose");\n`);
+      client.fileChanged(file);
+      writeFileSync(file, original.replace("age: r.int()", "age: r.string()"));
+      writeFileSync(file, withoutAge);
+      client.didSave(file);
+      client.fileChanged(file);
+      client.didSave(file);
+      client.fileChanged(file);
+      const onlyNickname = () =>
+        client.statuses.at(-1)?.state === "differs" &&
+        warningsIn(client, file)
+          .map((d) => d.code)
+          .join() === DIAGNOSTIC_CODES.resourceTypeMissingInModel;
+      await client.waitFor("the models without age", onlyNickname);
+      // Nothing older comes after it: one more refresh gives the same.
+      await client.execute(COMMANDS.refresh);
+      expect(onlyNickname()).toBe(true);
+    } finally {
+      writeFileSync(file, original);
+    }
+    await client.statusAfter("the models with age again", () => client.didSave(file), "differs", 2);
   });
 
   it("re-reads the models on save: removing `age` removes its warning", async () => {

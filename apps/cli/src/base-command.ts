@@ -23,12 +23,22 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       helpGroup: "PROJECT",
     }),
     "lock-timeout": Flags.integer({
-      description: "Seconds to wait for another process holding the database or the migration lock",
-      default: 10,
+      description:
+        "Seconds to wait for another process holding the database or the migration lock (default: commands that change the database wait as long as that process lives; others wait 10)",
       min: 0,
       helpGroup: "PROJECT",
     }),
+    debug: Flags.boolean({
+      description: "On an error, also print its stack trace and causes",
+      helpGroup: "PROJECT",
+    }),
   };
+
+  /**
+   * Commands that change the database wait for another holder by default for as long as it lives: a
+   * slow machine must not turn a second `db upgrade` into a failure. Reading commands give up sooner.
+   */
+  static changesDatabase = false;
 
   protected flags!: BaseFlags<T>;
   protected args!: Interfaces.InferredArgs<T["args"]>;
@@ -55,8 +65,24 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected get lockTimeoutMs(): number {
-    return this.flags["lock-timeout"] * 1000;
+    const seconds = this.flags["lock-timeout"];
+    if (seconds !== undefined) return seconds * 1000;
+    return (this.ctor as typeof BaseCommand).changesDatabase
+      ? Number.POSITIVE_INFINITY
+      : READ_LOCK_TIMEOUT_MS;
   }
+
+  /** Says once, on stderr, whom this command waits for: a silent wait looks like a hang. */
+  protected readonly onLockWait = (holder: { pid: number; command: string }): void => {
+    if (this.#toldWaiting) return;
+    this.#toldWaiting = true;
+    const limit = Number.isFinite(this.lockTimeoutMs)
+      ? `up to ${Math.round(this.lockTimeoutMs / 1000)} s`
+      : "until it finishes (--lock-timeout limits this)";
+    process.stderr.write(`Waiting for pid ${holder.pid} (${holder.command}), ${limit} …\n`);
+  };
+
+  #toldWaiting = false;
 
   /** Someone can be asked: a terminal on stdin, and no --json (whose output is read by a program). */
   protected get interactive(): boolean {
@@ -64,10 +90,20 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   /** Opens the project's database for `work` and always closes it again. */
-  protected async withDatabase<R>(project: Project, work: (db: Database) => Promise<R>): Promise<R> {
-    const db = await Database.open(project.database, { lockTimeoutMs: this.lockTimeoutMs });
+  protected async withDatabase<R>(
+    project: Project,
+    work: (db: Database) => Promise<R>,
+    options: { createDatabase?: boolean } = {},
+  ): Promise<R> {
+    const db = await Database.open(project.database, {
+      lockTimeoutMs: this.lockTimeoutMs,
+      onLockWait: this.onLockWait,
+      ...options,
+    });
     try {
       return await work(db);
+    } catch (error) {
+      throw db.explain(error);
     } finally {
       await db.close();
     }
@@ -94,6 +130,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       process.stderr.write(
         `${style.red("Error:", process.stderr)} ${error.message} ${style.dim(`[${error.code}]`, process.stderr)}\n`,
       );
+      if (this.flags?.debug) process.stderr.write(`${stackWithCauses(error)}\n`);
     }
     return undefined;
   }
@@ -106,6 +143,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     else process.stderr.write(`${message}\n`);
     return undefined;
   }
+}
+
+const READ_LOCK_TIMEOUT_MS = 10_000;
+
+function stackWithCauses(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error; current instanceof Error; current = current.cause)
+    parts.push(current.stack ?? current.message);
+  return parts.join("\nCaused by: ");
 }
 
 function errorDetails(error: OrchestratorError): Record<string, unknown> {

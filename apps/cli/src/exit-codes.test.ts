@@ -14,9 +14,13 @@ describe("exit codes", () => {
     expect(exitCodeFor(error("ORCH_CANCELLED", "CancelledError"))).toBe(130);
     expect(exitCodeFor(error("ORCH_DATABASE_NOT_ADOPTED", "AdoptError"))).toBe(9);
     expect(exitCodeFor(error("ORCH_CANNOT_ADOPT", "AdoptError"))).toBe(10);
+    expect(exitCodeFor(error("ORCH_DATABASE_MISSING"))).toBe(11);
+    expect(exitCodeFor(error("ORCH_DATABASE_CORRUPT"))).toBe(12);
+    expect(exitCodeFor(error("ORCH_DATABASE_NOT_EMBEDDED"))).toBe(12);
   });
 
   it("documents every exit code in --help", () => {
-    for (const code of Object.values(EXIT)) expect(EXIT_CODES_HELP).toMatch(new RegExp(`^  ${code}  `, "m"));
+    for (const code of Object.values(EXIT))
+      expect(EXIT_CODES_HELP).toMatch(new RegExp(`^  ${code} {1,2}\\S`, "m"));
   });
 });

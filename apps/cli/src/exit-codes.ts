@@ -12,6 +12,8 @@ export const EXIT = {
   migrationsPending: 8,
   notAdopted: 9,
   cannotAdopt: 10,
+  databaseMissing: 11,
+  databaseDamaged: 12,
   cannotListen: 13,
   /** As a shell reports a command stopped by Ctrl-C (128 + SIGINT), also for "no" at the confirmation. */
   cancelled: 130,
@@ -27,6 +29,9 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_DATABASE_UNREACHABLE: EXIT.databaseUnavailable,
   ORCH_DATABASE_LOCKED: EXIT.databaseUnavailable,
   ORCH_DATABASE_OPEN_FAILED: EXIT.databaseUnavailable,
+  ORCH_DATABASE_MISSING: EXIT.databaseMissing,
+  ORCH_DATABASE_CORRUPT: EXIT.databaseDamaged,
+  ORCH_DATABASE_NOT_EMBEDDED: EXIT.databaseDamaged,
   ORCH_MIGRATION_LOCKED: EXIT.databaseUnavailable,
   ORCH_MIGRATION_FAILED: EXIT.migrationFailed,
   ORCH_MIGRATION_CHANGED: EXIT.migrationFailed,
@@ -71,5 +76,8 @@ export const EXIT_CODES_HELP = `EXIT CODES
   8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
   9  an orchestrator-core database that is not adopted yet: run db adopt first
   10  db adopt: the database cannot be adopted (its schema does not fit, or it is not orchestrator-core's)
+  11  the database does not exist: check the URL, or create it (db upgrade heads --create-database)
+  12  the embedded database is damaged, or its path is not an embedded database: restore a backup or
+      point --database-url elsewhere
   13  serve: cannot listen on the address (port already in use, or not an address of this machine)
   130  cancelled at a prompt (Ctrl-C, or "no" at the final confirmation): nothing was written`;

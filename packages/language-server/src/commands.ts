@@ -136,7 +136,10 @@ export class Commands {
     const { project } = this.#workspace;
     let applied: string[];
     try {
-      applied = await this.#workspace.database.run({ kind: "upgrade", migrationsDir: project.migrationsDir });
+      applied = await this.#workspace.database.run(
+        { kind: "upgrade", migrationsDir: project.migrationsDir },
+        { waitForHolder: true },
+      );
     } finally {
       this.#workspace.databaseChanged();
       await this.#workspace.refresh();

@@ -45,8 +45,16 @@ export class DatabaseAccess {
     return this.#target.kind === "pglite";
   }
 
-  run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>> {
-    const run = this.#queue.then(() => this.#run(task));
+  /**
+   * `waitForHolder`: a task someone asked for that changes the database (an upgrade) waits for another
+   * process holding the embedded database for as long as that process lives, not the reads' timeout:
+   * on a busy machine another editor's short read can outlast it.
+   */
+  run<T extends DatabaseTask>(
+    task: T,
+    options: { waitForHolder?: boolean } = {},
+  ): Promise<DatabaseTaskResult<T>> {
+    const run = this.#queue.then(() => this.#run(task, options.waitForHolder === true));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -70,14 +78,14 @@ export class DatabaseAccess {
     await kept?.close().catch(() => undefined);
   }
 
-  async #run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>> {
+  async #run<T extends DatabaseTask>(task: T, waitForHolder: boolean): Promise<DatabaseTaskResult<T>> {
     if (this.#target.kind === "pglite") {
       try {
         // A read gives up after the short timeout (the next poll reads again); an upgrade, which the user
         // asked for, waits up to 10 minutes while the holder lives (a dead holder's lock is taken over at
         // once): on a busy machine another server's read alone can take longer than the short timeout.
         return await this.#sdk.runInDatabaseProcess(this.#target, task, {
-          lockTimeoutMs: task.kind === "upgrade" ? UPGRADE_LOCK_TIMEOUT_MS : this.#options.lockTimeoutMs,
+          lockTimeoutMs: waitForHolder ? UPGRADE_LOCK_TIMEOUT_MS : this.#options.lockTimeoutMs,
         });
       } finally {
         // After a read, the files are as the read left them; after a write (an upgrade), the data is not

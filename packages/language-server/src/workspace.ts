@@ -54,6 +54,16 @@ export class Workspace {
   #verifying: Promise<void> | undefined;
   #verifyAgain = false;
   #again = false;
+  /**
+   * Generations: every refresh asked for gets the next number, and a state is published only if no
+   * state of a later refresh is shown already, so the last edit always wins over slower earlier reads.
+   */
+  #requested = 0;
+  #shown = 0;
+  /** The models of the newest refresh that loaded them (undefined: they failed to load), and its number. */
+  #latest: { model: DomainModel; generation: number } | undefined;
+  /** Counts databaseChanged() calls: a read that started before one must not mark the database fresh. */
+  #databaseChanges = 0;
   #fingerprint: string | undefined;
   /** The last comparison read from the database, and what it was read with. */
   #lastRead:
@@ -87,6 +97,7 @@ export class Workspace {
   /** Re-loads the models and re-reads the database. Calls during a run share one follow-up run. */
   refresh(): Promise<WorkspaceState> {
     this.#again = true;
+    this.#requested++;
     this.#running ??= this.#refreshLoop();
     return this.#running;
   }
@@ -96,7 +107,7 @@ export class Workspace {
       await this.#polling;
       while (this.#again) {
         this.#again = false;
-        await this.#refreshOnce();
+        await this.#refreshOnce(this.#requested);
       }
       return this.#state;
     } finally {
@@ -111,10 +122,11 @@ export class Workspace {
    */
   async poll(): Promise<void> {
     if (this.#running || this.#polling || this.#verifying) return;
-    const state = this.#state;
-    if (state.kind === "loading" || state.kind === "model-error") return;
+    // The newest models, even when the state shown is older (their read found the database locked).
+    const latest = this.#latest;
+    if (!latest) return;
     if (!this.#stale && !this.database.mayHaveChanged()) return;
-    this.#polling = this.#readDatabase(state.model, { onlyIfChanged: true })
+    this.#polling = this.#readDatabase(latest.model, latest.generation, { onlyIfChanged: true })
       .then(() => undefined)
       .finally(() => {
         this.#polling = undefined;
@@ -128,6 +140,7 @@ export class Workspace {
    */
   databaseChanged(): void {
     this.#stale = true;
+    this.#databaseChanges++;
   }
 
   async dispose(): Promise<void> {
@@ -138,31 +151,35 @@ export class Workspace {
     await this.database.close();
   }
 
-  #set(state: WorkspaceState): WorkspaceState {
+  #set(state: WorkspaceState, generation: number): WorkspaceState {
+    if (generation < this.#shown) return this.#state;
+    this.#shown = generation;
     this.#state = state;
     for (const listener of this.#listeners) listener(state);
     return state;
   }
 
-  async #refreshOnce(): Promise<void> {
+  async #refreshOnce(generation: number): Promise<void> {
     let model: DomainModel;
     try {
       model = await (this.#models?.load() ??
         this.sdk.loadRegistry(this.project.registryFile, { fresh: true }));
     } catch (error) {
-      this.#set({ kind: "model-error", error: errorInfo(error, this.project.registryFile) });
+      this.#latest = undefined;
+      this.#set({ kind: "model-error", error: errorInfo(error, this.project.registryFile) }, generation);
       return;
     }
+    this.#latest = { model, generation };
     // The embedded database's files tell exactly whether it changed; PostgreSQL is checked afterwards.
     if (!this.#stale && (!this.database.embedded || !this.database.mayHaveChanged())) {
       const again = this.#compareAgain(model, this.#fingerprint);
       if (again) {
-        this.#set(again);
+        this.#set(again, generation);
         if (!this.database.embedded) this.#verify();
         return;
       }
     }
-    await this.#readDatabase(model, { onlyIfChanged: false });
+    await this.#readDatabase(model, generation, { onlyIfChanged: false });
   }
 
   /**
@@ -218,8 +235,13 @@ export class Workspace {
     );
   }
 
-  async #readDatabase(model: DomainModel, options: { onlyIfChanged: boolean }): Promise<WorkspaceState> {
+  async #readDatabase(
+    model: DomainModel,
+    generation: number,
+    options: { onlyIfChanged: boolean },
+  ): Promise<WorkspaceState> {
     const { project } = this;
+    const changesAtStart = this.#databaseChanges;
     const migrations = migrationFiles(project.migrationsDir);
     try {
       const read = (compareUnlessFingerprint: string | undefined) =>
@@ -249,18 +271,19 @@ export class Workspace {
           next = { kind: "compared", model, comparison, pending, ...unadopted };
         }
       }
-      this.#stale = false;
-      return next ? this.#set(next) : this.#state;
+      // Fresh only if this server did not change the database while it was being read.
+      if (this.#databaseChanges === changesAtStart) this.#stale = false;
+      return next ? this.#set(next, generation) : this.#state;
     } catch (error) {
       this.#stale = true;
       const info = errorInfo(error, project.registryFile);
       // Another process holds the embedded database for a moment: keep what is shown, retry on the next poll.
       if (info.code === "ORCH_DATABASE_LOCKED" && this.#state.kind !== "loading") return this.#state;
       if (info.code.startsWith("ORCH_DATABASE") || isConnectionError(error)) {
-        return this.#set({ kind: "unreachable", model, error: info });
+        return this.#set({ kind: "unreachable", model, error: info }, generation);
       }
       // A broken migration file or model detail that only the comparison finds.
-      return this.#set({ kind: "model-error", error: info });
+      return this.#set({ kind: "model-error", error: info }, generation);
     }
   }
 }

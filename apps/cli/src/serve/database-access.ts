@@ -50,7 +50,7 @@ export class DatabaseAccess {
       // PGlite would create an empty database in a missing directory: a view must not do that.
       if (this.target.kind === "pglite" && !existsSync(join(this.target.dataDir, "PG_VERSION")))
         throw ServeError.embeddedMissing(this.target.dataDir);
-      const opening = Database.open(this.target, { lockTimeoutMs: this.#lockTimeoutMs, mustExist: true });
+      const opening = Database.open(this.target, { lockTimeoutMs: this.#lockTimeoutMs });
       this.#open = opening;
       opening.catch(() => {
         if (this.#open === opening) this.#open = undefined;

@@ -24,6 +24,45 @@ export class DatabaseError extends OrchestratorError {
     );
   }
 
+  static missing(target: string, name: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_MISSING",
+      `The database "${name}" does not exist on ${target}. Nothing was created. Check the name in the URL (--database-url, DATABASE_URL or the config's database entry); to create it, run \`orchestrator db upgrade heads --create-database\`.`,
+    );
+  }
+
+  static createFailed(target: string, name: string, cause: unknown): DatabaseError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new DatabaseError(
+      "ORCH_DATABASE_UNREACHABLE",
+      `Cannot create the database "${name}" on ${target}: ${reason}. Create it yourself (CREATE DATABASE) with a role that may, then run the command again.`,
+      { cause },
+    );
+  }
+
+  static notADirectory(path: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_NOT_EMBEDDED",
+      `The embedded database path ${path} is a file, not a directory. Nothing was written to it. Point --database-url (or the config's database entry) at a directory: a new one is created as an embedded database.`,
+    );
+  }
+
+  static foreignDirectory(path: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_NOT_EMBEDDED",
+      `The directory ${path} is not empty and is not an embedded (PGlite) database: it has no PG_VERSION file. Nothing was written to it. Point --database-url (or the config's database entry) at an embedded database, or at a new or empty directory to create one there.`,
+    );
+  }
+
+  static corrupt(dataDir: string, cause: unknown): DatabaseError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new DatabaseError(
+      "ORCH_DATABASE_CORRUPT",
+      `The embedded database in ${dataDir} is damaged: ${reason}. Restore the directory from a backup, or point --database-url (or the config's database entry) at another directory. Nothing was changed.`,
+      { cause },
+    );
+  }
+
   static locked(dataDir: string, holder: LockHolder, waitedMs: number): DatabaseError {
     return new DatabaseError(
       "ORCH_DATABASE_LOCKED",

@@ -17,6 +17,8 @@ process.once("message", async ({ target, task, lockTimeoutMs }: DatabaseProcessR
     const db = await Database.open(target, lockTimeoutMs === undefined ? {} : { lockTimeoutMs });
     try {
       answer = { ok: true, result: await runDatabaseTask(db, task) };
+    } catch (error) {
+      throw db.explain(error);
     } finally {
       await db.close();
     }

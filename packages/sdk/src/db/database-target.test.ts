@@ -26,6 +26,41 @@ describe("database targets", () => {
     expect(maskPassword("postgresql://h/db")).toBe("postgresql://h/db");
   });
 
+  it("masks a password in the URL's query", () => {
+    expect(maskPassword("postgresql://admin@db.example/orch?password=s3cret&sslmode=require")).toBe(
+      "postgresql://admin@db.example/orch?password=***&sslmode=require",
+    );
+    expect(maskPassword("postgresql://db.example/orch?sslmode=require&PASSWORD=s3cret")).toBe(
+      "postgresql://db.example/orch?sslmode=require&PASSWORD=***",
+    );
+  });
+
+  it("masks an SSL key's passphrase and keeps the key's path", () => {
+    expect(maskPassword("postgresql://u@h/db?sslkey=/keys/client.key&sslpassword=k3y-pass")).toBe(
+      "postgresql://u@h/db?sslkey=/keys/client.key&sslpassword=***",
+    );
+  });
+
+  it("masks userinfo and query passwords together, and a password holding an unescaped @", () => {
+    expect(maskPassword("postgresql://u:p@ss@h/db?password=two")).toBe(
+      "postgresql://u:***@h/db?password=***",
+    );
+  });
+
+  it("masks passwords in a key=value connection string, quoted or not", () => {
+    expect(maskPassword("host=h dbname=orch password=s3cret user=u")).toBe(
+      "host=h dbname=orch password=*** user=u",
+    );
+    expect(maskPassword("host=h password='it\\'s secret' user=u")).toBe("host=h password=*** user=u");
+  });
+
+  it("never shows a query password in messages about the URL", () => {
+    expect(() => parseDatabaseTarget("mysql://h/db?password=s3cret", "/")).not.toThrow(/s3cret/);
+    expect(describeTarget({ kind: "postgresql", url: "postgres://h/d?password=s3cret" })).toBe(
+      "postgres://h/d?password=***",
+    );
+  });
+
   it("reports an unreachable server without its password", async () => {
     const error = await Database.open({
       kind: "postgresql",

@@ -31,9 +31,21 @@ export function parseDatabaseTarget(value: string, baseDir: string): DatabaseTar
   return { kind: "pglite", dataDir: isAbsolute(dir) ? dir : resolve(baseDir, dir) };
 }
 
-/** Replaces the password of any URL in `text` with `***`. */
+/** Parameters whose value is a secret, in a URL's query or a key=value connection string. */
+const SECRET_PARAMETERS = ["password", "sslpassword"];
+
+/**
+ * Replaces every secret in `text` with `***`: the password in a URL's userinfo (up to its last `@`,
+ * as a password may hold an unescaped one), and password= / sslpassword= in a URL's query or in a
+ * libpq key=value string, quoted or not. sslkey names a file, not a secret, and is kept.
+ */
 export function maskPassword(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^@\s]*)@/gi, "$1***@");
+  const userinfo = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^\s/?#]*)@/gi, "$1***@");
+  const names = SECRET_PARAMETERS.join("|");
+  return userinfo.replace(
+    new RegExp(`(\\b(?:${names})\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'|[^&\\s#]*)`, "gi"),
+    "$1***",
+  );
 }
 
 /** A short, password-free description for messages: `postgresql://root:***@host:5432/db` or `pglite:/path`. */

@@ -3,21 +3,33 @@
 // database is held under the directory lock for exactly as long as it is open.
 import { mkdirSync } from "node:fs";
 import type { Transaction } from "@mikro-orm/core";
-import { DatabaseError } from "./database-errors.ts";
+import { DatabaseError, type LockHolder } from "./database-errors.ts";
 import { type DatabaseTarget, describeTarget } from "./database-target.ts";
 import { acquireDirectoryLock } from "./directory-lock.ts";
+import { checkEmbeddedDirectory, embeddedFailure, isCorruption } from "./embedded-directory.ts";
 import { ENTITIES } from "./entities/index.ts";
+import {
+  connectPostgres,
+  createPostgresDatabase,
+  databaseNameOf,
+  type PostgresOrm,
+  serverOf,
+} from "./postgres-connection.ts";
+import { SQLSTATE, sqlState } from "./postgres-errors.ts";
 
-type AnyOrm = Awaited<ReturnType<typeof import("@mikro-orm/postgresql").MikroORM.init>>;
+/** PGlite's MikroORM has the same surface as PostgreSQL's, so both are held as the latter. */
+type AnyOrm = PostgresOrm;
 
 export interface OpenDatabaseOptions {
-  /** How long to wait for another process holding the embedded database (ms). */
+  /** How long to wait for another process holding the embedded database (ms); Infinity: while it lives. */
   lockTimeoutMs?: number;
+  /** Called once when another process holds the embedded database and waiting begins. */
+  onLockWait?: (holder: LockHolder) => void;
   /**
-   * Fail instead of creating a missing PostgreSQL database (MikroORM creates it by default): read-only
-   * views must not make an empty database appear where one was dropped or mistyped.
+   * Create the PostgreSQL database named in the URL when it does not exist. Off by default: a typo in a
+   * URL must fail, not build a schema somewhere new.
    */
-  mustExist?: boolean;
+  createDatabase?: boolean;
 }
 
 /** Runs SQL inside a transaction opened by Database.transaction(). */
@@ -47,20 +59,19 @@ export class Database {
     target: Extract<DatabaseTarget, { kind: "postgresql" }>,
     options: OpenDatabaseOptions,
   ): Promise<Database> {
-    const { MikroORM } = await import("@mikro-orm/postgresql");
-    const orm = await MikroORM.init({
-      entities: ENTITIES,
-      clientUrl: target.url,
-      pool: { min: 0, max: 4 },
-      debug: false,
-      ...(options.mustExist ? { ensureDatabase: false } : {}),
-    });
-    const db = new Database(target, orm as AnyOrm, () => {});
+    const orm = await connectPostgres(target.url);
+    const db = new Database(target, orm, () => {});
     try {
       await db.query("SELECT 1");
     } catch (error) {
       await orm.close(true).catch(() => {});
-      throw DatabaseError.unreachable(describeTarget(target), rootCause(error));
+      if (sqlState(error) !== SQLSTATE.invalidCatalogName) {
+        throw DatabaseError.unreachable(describeTarget(target), rootCause(error));
+      }
+      if (!options.createDatabase)
+        throw DatabaseError.missing(serverOf(target.url), databaseNameOf(target.url));
+      await createPostgresDatabase(target.url);
+      return Database.#openPostgres(target, { ...options, createDatabase: false });
     }
     return db;
   }
@@ -69,8 +80,11 @@ export class Database {
     target: Extract<DatabaseTarget, { kind: "pglite" }>,
     options: OpenDatabaseOptions,
   ): Promise<Database> {
-    const lockOptions = options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs };
-    const release = await acquireDirectoryLock(target.dataDir, lockOptions);
+    checkEmbeddedDirectory(target.dataDir);
+    const release = await acquireDirectoryLock(target.dataDir, {
+      ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+      ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
+    });
     try {
       mkdirSync(target.dataDir, { recursive: true });
       const { MikroORM } = await import("@mikro-orm/pglite");
@@ -85,7 +99,7 @@ export class Database {
         await db.query("SELECT 1");
       } catch (error) {
         await orm.close(true).catch(() => {});
-        throw DatabaseError.embeddedOpenFailed(target.dataDir, rootCause(error));
+        throw embeddedFailure(target.dataDir, error);
       }
       return db;
     } catch (error) {
@@ -104,6 +118,8 @@ export class Database {
     this.#inFlight.add(running);
     try {
       return (await running) as T[];
+    } catch (error) {
+      throw this.explain(error);
     } finally {
       this.#inFlight.delete(running);
     }
@@ -112,13 +128,26 @@ export class Database {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   async transaction<T>(work: (scope: TransactionScope, tx: Transaction) => Promise<T>): Promise<T> {
     const connection = this.orm.em.getConnection();
-    return connection.transactional(async (tx) => {
-      const scope: TransactionScope = {
-        query: async <R>(sql: string, params: unknown[] = []) =>
-          (await connection.execute(sql, params, "all", tx)) as R[],
-      };
-      return work(scope, tx);
-    });
+    try {
+      return await connection.transactional(async (tx) => {
+        const scope: TransactionScope = {
+          query: async <R>(sql: string, params: unknown[] = []) =>
+            (await connection.execute(sql, params, "all", tx)) as R[],
+        };
+        return work(scope, tx);
+      });
+    } catch (error) {
+      throw this.explain(error);
+    }
+  }
+
+  /**
+   * A damaged embedded database is reported as such, whichever query first reads the damage (also
+   * through the EntityManager: callers that use it pass their errors through here).
+   */
+  explain(error: unknown): unknown {
+    if (this.target.kind !== "pglite" || !isCorruption(error)) return error;
+    return embeddedFailure(this.target.dataDir, error);
   }
 
   async close(): Promise<void> {
@@ -142,6 +171,8 @@ export async function withDatabase<T>(
   const db = await Database.open(target, options);
   try {
     return await work(db);
+  } catch (error) {
+    throw db.explain(error);
   } finally {
     await db.close();
   }

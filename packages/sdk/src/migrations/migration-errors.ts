@@ -1,4 +1,5 @@
 import { OrchestratorError } from "../errors.ts";
+import type { MigrationLockHolder } from "./migration-lock-holder.ts";
 
 export class MigrationError extends OrchestratorError {
   static failed(migration: string, statementIndex: number, sql: string, cause: unknown): MigrationError {
@@ -67,10 +68,13 @@ export class MigrationError extends OrchestratorError {
     );
   }
 
-  static lockTimeout(label: string, timeoutMs: number): MigrationError {
+  static lockTimeout(label: string, timeoutMs: number, holder?: MigrationLockHolder): MigrationError {
+    const who = holder
+      ? `Server process ${holder.pid} (${holder.command}) holds the migration lock on ${label}; its transaction has run for ${holder.heldSeconds} s.`
+      : `Another session holds the migration lock on ${label}.`;
     return new MigrationError(
       "ORCH_MIGRATION_LOCKED",
-      `Another orchestrator process is migrating ${label}; gave up waiting after ${Math.round(timeoutMs / 1000)} s. Wait for it to finish (or raise --lock-timeout) and try again.`,
+      `${who} Gave up waiting after ${Math.round(timeoutMs / 1000)} s. Wait for it to finish (or raise --lock-timeout) and try again; if that process is not one of yours, pg_terminate_backend(pid) ends it.`,
     );
   }
 

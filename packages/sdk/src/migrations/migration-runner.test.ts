@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -294,16 +295,61 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
           await held;
         });
         await acquired;
-        const error = await new MigrationRunner(db, migrationSources(dir), { lockTimeoutMs: 300 })
+        const waitedFor: string[] = [];
+        const error = await new MigrationRunner(db, migrationSources(dir), {
+          lockTimeoutMs: 300,
+          onLockWait: (holder) => waitedFor.push(`${holder.pid} ${holder.command}`),
+        })
           .upgrade()
           .catch((e: unknown) => e);
         release();
         await holding;
         expect(error).toMatchObject({ code: "ORCH_MIGRATION_LOCKED" });
+        // The holder is named: its server pid and application_name, as pg_stat_activity shows them.
+        expect((error as Error).message).toMatch(
+          /Server process \d+ \(orchestrator: [^)]*\) holds the migration lock/,
+        );
+        expect(waitedFor).toHaveLength(1);
         expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
       } finally {
         await other.close();
       }
     });
+
+    it("gets the lock soon after a client holding it is killed mid-statement", async () => {
+      // A killed client's statement would run on (here for 10 minutes), holding the lock; the server
+      // checks that the client is still connected and ends it. The 60 s lock timeout is far below the
+      // statement's 10 minutes, so this fails if the lock outlives the client.
+      await new MigrationRunner(db, migrationSources(migrationsDir({}))).upgrade();
+      const script = join(tmpRoot, `holder-${process.pid}-${dirCounter++}.ts`);
+      mkdirSync(tmpRoot, { recursive: true });
+      writeFileSync(
+        script,
+        `import { Database } from ${JSON.stringify(join(import.meta.dirname, "../db/database.ts"))};
+const db = await Database.open(${JSON.stringify(testDb.target)});
+await db.transaction(async (scope) => {
+  await scope.query("SELECT pg_advisory_xact_lock(7462031)");
+  process.stdout.write("locked\\n");
+  await scope.query("SELECT pg_sleep(600)");
+});
+`,
+      );
+      const holder = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("locked") && resolve());
+        holder.on("exit", (code) => reject(new Error(`holder exited with ${code} before locking`)));
+      });
+      // Kill it only once its statement runs: an idle client's closed socket is noticed anyway.
+      while (
+        (await db.query("SELECT 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(600)'")).length === 0
+      )
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      holder.kill("SIGKILL");
+      const dir = migrationsDir({ "20260101000000_a.ts": dataMigration([insertProduct("A")]) });
+      const applied = await new MigrationRunner(db, migrationSources(dir), {
+        lockTimeoutMs: 60_000,
+      }).upgrade();
+      expect(applied).toEqual(["20260101000000_a"]);
+    }, 90_000);
   }
 });

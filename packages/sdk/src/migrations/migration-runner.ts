@@ -10,6 +10,7 @@ import type { Database } from "../db/database.ts";
 import { countDroppedTables, type DroppedTable } from "./dropped-tables.ts";
 import { MigrationError } from "./migration-errors.ts";
 import { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, lockMigrations, MIGRATIONS_TABLE } from "./migration-lock.ts";
+import type { MigrationLockHolder } from "./migration-lock-holder.ts";
 import {
   type Direction,
   hasChecksum,
@@ -61,6 +62,8 @@ export interface DowngradeOptions {
 
 export interface MigrationRunnerOptions {
   lockTimeoutMs?: number;
+  /** Called once per migration that has to wait for another session's migration lock. */
+  onLockWait?: (holder: MigrationLockHolder) => void;
   /** Called after each migration is applied or reverted. */
   onProgress?: (event: { direction: Direction; name: string }) => void;
 }
@@ -238,11 +241,10 @@ export class MigrationRunner {
     if (basedOn !== undefined && !coreNames.includes(basedOn))
       throw MigrationError.unknownBase(source.name, basedOn, coreNames);
     const ran = await this.#db.transaction(async (scope, tx) => {
-      await lockMigrations(
-        scope,
-        this.#db.label,
-        this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
-      );
+      await lockMigrations(scope, this.#db, {
+        timeoutMs: this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+        ...(this.#options.onLockWait ? { onLockWait: this.#options.onLockWait } : {}),
+      });
       const isApplied =
         (await scope.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE name = ?`, [source.name])).length > 0;
       if (isApplied === (direction === "up")) return false;

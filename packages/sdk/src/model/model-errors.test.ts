@@ -66,6 +66,17 @@ describe("invalid models fail early with typed errors pointing at the source", (
     expect(description.code).toBe("ORCH_DESCRIPTION_TOO_LONG");
   });
 
+  it("a tag or description counts characters, as PostgreSQL's varchar does: an emoji is one", () => {
+    expect(() => defineProductBlock({ name: "X", tag: `${"T".repeat(19)}🚀`, fields: {} })).not.toThrow();
+    expect(() =>
+      defineRegistry({
+        P: { type: defineProductType({ name: "P", blocks: {} }), description: `${"d".repeat(1999)}🚀` },
+      }),
+    ).not.toThrow();
+    const tag = caught(() => defineProductBlock({ name: "X", tag: `${"T".repeat(20)}🚀`, fields: {} }));
+    expect(tag.message).toContain("21 characters");
+  });
+
   it("a name used both as fixed input and block field of a product type", () => {
     const error = caught(() =>
       defineProductType({ name: "P", fixedInputs: { x: r.string() }, blocks: { x: r.block(Blk) } }),

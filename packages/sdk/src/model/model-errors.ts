@@ -1,6 +1,8 @@
 // Errors in a user's domain model. Each factory states what is wrong, where, and how to fix it, so the
 // CLI, the language server and tests all show the same wording; `code` is the stable part to match on.
+
 import { formatLocation, OrchestratorError } from "../errors.ts";
+import { characterCount } from "./character-count.ts";
 import type { SourceLocation } from "./domain-model.ts";
 
 function at(location: SourceLocation | undefined): string {
@@ -90,7 +92,7 @@ export class ModelError extends OrchestratorError {
   static tagTooLong(owner: string, tag: string, location: SourceLocation): ModelError {
     return new ModelError(
       "ORCH_TAG_TOO_LONG",
-      `The tag "${tag}" of ${owner} has ${tag.length} characters${at(location)}; the database allows ${MAX_TAG_LENGTH}. Shorten it.`,
+      `The tag "${tag}" of ${owner} has ${characterCount(tag)} characters${at(location)}; the database allows ${MAX_TAG_LENGTH}. Shorten it.`,
       { location },
     );
   }

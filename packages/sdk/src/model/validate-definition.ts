@@ -2,6 +2,7 @@
 // that made them. Checks that need the whole registry (duplicate names, cycles) live in normalize-registry.
 
 import { isBlockFieldBuilder } from "./block-field-builder.ts";
+import { characterCount } from "./character-count.ts";
 import type { SourceLocation } from "./domain-model.ts";
 import { FIELD_NAME_PATTERN, MAX_DESCRIPTION_LENGTH, MAX_TAG_LENGTH, ModelError } from "./model-errors.ts";
 import { isResourceTypeBuilder } from "./resource-type-builder.ts";
@@ -16,10 +17,10 @@ export function validateMetadata(
   locations: { description: SourceLocation; tag: SourceLocation },
 ): void {
   const { description, tag } = metadata;
-  if (typeof tag === "string" && tag.length > MAX_TAG_LENGTH)
+  if (typeof tag === "string" && characterCount(tag) > MAX_TAG_LENGTH)
     throw ModelError.tagTooLong(owner, tag, locations.tag);
-  if (typeof description === "string" && description.length > MAX_DESCRIPTION_LENGTH) {
-    throw ModelError.descriptionTooLong(owner, description.length, locations.description);
+  if (typeof description === "string" && characterCount(description) > MAX_DESCRIPTION_LENGTH) {
+    throw ModelError.descriptionTooLong(owner, characterCount(description), locations.description);
   }
 }
 

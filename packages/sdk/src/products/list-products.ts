@@ -3,6 +3,8 @@
 // Datetimes are Unix epoch seconds, as the API serialises them.
 import type { Database } from "../db/database.ts";
 import { Product } from "../db/entities/index.ts";
+import { isMissingTable } from "../db/postgres-errors.ts";
+import { ProjectError } from "../project/project-errors.ts";
 
 export interface ProductResourceTypeView {
   resource_type: string;
@@ -56,14 +58,18 @@ export interface ProductView {
 /** Every product, sorted by name (the API has no order; a stable one is friendlier to read and diff). */
 export async function listProducts(db: Database): Promise<ProductView[]> {
   const em = db.orm.em.fork();
-  const products = await em.find(
-    Product,
-    {},
-    {
-      populate: ["fixedInputs", "productBlocks", "productBlocks.resourceTypes", "workflows"],
-      orderBy: { name: "asc" },
-    },
-  );
+  const products = await em
+    .find(
+      Product,
+      {},
+      {
+        populate: ["fixedInputs", "productBlocks", "productBlocks.resourceTypes", "workflows"],
+        orderBy: { name: "asc" },
+      },
+    )
+    .catch((error: unknown) => {
+      throw isMissingTable(error) ? ProjectError.schemaMissing(db.label) : error;
+    });
   return products.map((product) => ({
     product_id: product.productId,
     name: product.name,

@@ -2,6 +2,7 @@
 // diff runs on the metadata alone; counts (subscriptions, instances, values, attributes seen on instance
 // relations) are then read only for what it touches, and the diff runs again on the enriched snapshot.
 import type { Database } from "../db/database.ts";
+import { isMissingTable } from "../db/postgres-errors.ts";
 import type { ChangeSet, Updates } from "../diff/change-set.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
@@ -31,15 +32,6 @@ export async function compareWithDatabase(
   const changes = snapshot === metadata ? first : diff(model, snapshot, updates);
   await countDeletions(db, changes);
   return { snapshot, changes, restoreRows: await readRestoreRows(db, changes) };
-}
-
-/** PostgreSQL's undefined_table (42P01): the core migrations have not run yet. */
-function isMissingTable(error: unknown): boolean {
-  for (let current = error; current instanceof Object; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === "42P01") return true;
-    if (current instanceof Error && /relation "[a-z_]+" does not exist/.test(current.message)) return true;
-  }
-  return false;
 }
 
 /**

@@ -1,12 +1,13 @@
 // `db revision MESSAGE`: an empty data migration to fill in by hand, in the same form and place as the
 // generated ones, so it takes its turn in the one line of migrations.
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Project } from "../config/load-project.ts";
 import { CORE_HEAD } from "../db/core-migrations/index.ts";
 import { migrationFileName, renderMigrationFile } from "../migrations/render-migration-file.ts";
 import { ensureWritable } from "./generate-migration.ts";
 import { ProjectError } from "./project-errors.ts";
+import { writeNewFile } from "./write-new-file.ts";
 
 const HOW_TO_FILL_IN =
   'Fill in up() and down(): this.addSql("…") for each statement, or this.addStatements(createProduct({ … })) with the migration helpers of @orchestrator/sdk. Each runs in one transaction.';
@@ -24,10 +25,6 @@ export function createRevision(project: Project, message: string, now: Date = ne
     generatedBy: "orchestrator db revision",
     notes: [HOW_TO_FILL_IN],
   });
-  try {
-    writeFileSync(file, text, { flag: "wx" });
-  } catch (error) {
-    throw ProjectError.notWritable(project.migrationsDir, error);
-  }
+  writeNewFile(file, text);
   return file;
 }

@@ -1,7 +1,7 @@
 // `db migrate-domain-models` as one SDK call, shared by the CLI and the language server: from a
 // comparison of the models with the database (read beforehand, so the database is not held while a
 // user answers questions), resolve the answers, plan the SQL, and write the migration file.
-import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Project } from "../config/load-project.ts";
 import { CORE_HEAD } from "../db/core-migrations/index.ts";
@@ -15,6 +15,7 @@ import type { AnswerResolver, Question } from "../questions/question.ts";
 import { resolveAnswers } from "../questions/resolve-answers.ts";
 import type { Comparison } from "./compare-with-database.ts";
 import { ProjectError } from "./project-errors.ts";
+import { writeNewFile } from "./write-new-file.ts";
 
 export interface GenerateMigrationOptions {
   message: string;
@@ -100,11 +101,7 @@ export async function generateMigration(
   });
   const file = join(project.migrationsDir, migrationFileName(options.message, createdAt));
   if (existsSync(file)) throw ProjectError.migrationExists(file);
-  try {
-    writeFileSync(file, text, { flag: "wx" });
-  } catch (error) {
-    throw ProjectError.notWritable(project.migrationsDir, error);
-  }
+  writeNewFile(file, text);
   return { ...result, file };
 }
 

@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { OrchestratorError } from "../errors.ts";
 
 export class ProjectError extends OrchestratorError {
@@ -19,6 +20,22 @@ export class ProjectError extends OrchestratorError {
     return new ProjectError(
       "ORCH_MIGRATION_EXISTS",
       `${file} already exists. Wait a second and run the command again, or use another message.`,
+    );
+  }
+
+  static writeFailed(file: string, cause: unknown): ProjectError {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+      return ProjectError.notWritable(dirname(file), cause);
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const hint =
+      code === "ENOSPC" || code === "EDQUOT"
+        ? `the disk is full (${code}). Free some space and run the command again`
+        : `${reason}. Run the command again once the cause is fixed`;
+    return new ProjectError(
+      "ORCH_MIGRATION_WRITE_FAILED",
+      `Cannot write ${file}: ${hint}. Nothing was left behind: the file is written whole or not at all.`,
+      { cause },
     );
   }
 

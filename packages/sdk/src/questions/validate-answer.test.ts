@@ -31,7 +31,27 @@ describe("interpretAnswer", () => {
     const d = question("product-description", { required: true, maxLength: 2000 });
     expect(d.validate("")).toBeDefined();
     expect(d.validate("x".repeat(2001))).toMatch(/2000/);
-    expect(interpretAnswer(d, "  user block  ")).toEqual({ ok: true, value: "user block" });
+    expect(d.validate("   ")).toBe("an answer is required");
+  });
+
+  it("a description is kept as written, leading and trailing whitespace included", () => {
+    const d = question("product-description", { required: true, maxLength: 2000 });
+    expect(interpretAnswer(d, "  user block\n")).toEqual({ ok: true, value: "  user block\n" });
+  });
+
+  it("lengths count characters as PostgreSQL does, not UTF-16 code units", () => {
+    // "🚀" is one character and two UTF-16 code units.
+    const d = question("product-description", { required: true, maxLength: 2000 });
+    expect(d.validate(`${"x".repeat(1999)}🚀`)).toBeUndefined();
+    expect(d.validate(`${"x".repeat(2000)}🚀`)).toMatch(/got 2001/);
+    const tag = question("product-tag", { required: true, maxLength: 20 });
+    expect(tag.validate(`${"T".repeat(19)}🚀`)).toBeUndefined();
+    const text: ScalarSpec = { kind: "string", list: false };
+    expect(value(text, `${"v".repeat(9999)}🚀`)).toEqual({ ok: true, value: `${"v".repeat(9999)}🚀` });
+    expect(value(text, `${"v".repeat(10000)}🚀`)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/got 10001/),
+    });
   });
 
   it("an enum value must be one of the enum's values", () => {

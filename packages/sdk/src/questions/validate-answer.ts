@@ -2,6 +2,7 @@
 // descriptions varchar(2000), values varchar(10000)), so a bad answer fails here, with its source named,
 // instead of halfway through a migration. Scalars must parse the way the model's type reads them back.
 import { isIPv4, isIPv6 } from "node:net";
+import { characterCount } from "../model/character-count.ts";
 import type { ScalarSpec } from "../model/domain-model.ts";
 import type { Question } from "./question.ts";
 
@@ -15,12 +16,15 @@ export type Interpreted = { ok: true; value: string | null | string[] } | { ok: 
 const fail = (reason: string): Interpreted => ({ ok: false, reason });
 
 export function interpretAnswer(question: Question, raw: string): Interpreted {
-  const answer = raw.trim();
+  // A description is prose and is kept exactly as written, leading and trailing whitespace included;
+  // names, tags and values are trimmed.
+  const answer = question.kind.endsWith("-description") ? raw : raw.trim();
   const { required, maxLength, spec } = question.constraints;
   if (question.kind === "default-value") return interpretDefault(answer, spec, required);
-  if (answer === "") return required ? fail("an answer is required") : { ok: true, value: null };
-  if (maxLength !== undefined && answer.length > maxLength) {
-    return fail(`at most ${maxLength} characters are allowed, got ${answer.length}`);
+  if (answer.trim() === "") return required ? fail("an answer is required") : { ok: true, value: null };
+  const length = characterCount(answer);
+  if (maxLength !== undefined && length > maxLength) {
+    return fail(`at most ${maxLength} characters are allowed, got ${length}`);
   }
   if (spec) {
     const parsed = parseScalar(answer, spec);
@@ -43,7 +47,9 @@ const BOOLS: Record<string, string> = {
 
 /** The stored text of a scalar, or why it does not parse. */
 export function parseScalar(answer: string, spec: ScalarSpec): string | Interpreted {
-  if (answer.length > VALUE_MAX_LENGTH) return fail(`at most ${VALUE_MAX_LENGTH} characters are allowed`);
+  const length = characterCount(answer);
+  if (length > VALUE_MAX_LENGTH)
+    return fail(`at most ${VALUE_MAX_LENGTH} characters are allowed, got ${length}`);
   switch (spec.kind) {
     case "string":
       return answer;

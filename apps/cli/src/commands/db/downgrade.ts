@@ -39,6 +39,7 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
       description: "Do not ask (never confirms reverting the core schema on its own)",
     }),
   };
+  static override changesDatabase = true;
   static override examples = [
     "<%= config.bin %> db downgrade",
     "<%= config.bin %> db downgrade -2",
@@ -60,6 +61,7 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
     return this.withDatabase(project, async (db) => {
       const runner = new MigrationRunner(db, sources, {
         lockTimeoutMs: this.lockTimeoutMs,
+        onLockWait: this.onLockWait,
         onProgress: ({ name }) => this.say(`Reverted ${name}`),
       });
       // Confirmed for this plan only: should the database have moved meanwhile so that the target now

@@ -1,4 +1,4 @@
-import { Args } from "@oclif/core";
+import { Args, Flags } from "@oclif/core";
 import { MigrationRunner, migrationSources } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 
@@ -14,22 +14,39 @@ export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
       default: "heads",
     }),
   };
-  static override examples = ["<%= config.bin %> db upgrade heads", "<%= config.bin %> db upgrade +1"];
+  static override flags = {
+    "create-database": Flags.boolean({
+      description:
+        "Create the PostgreSQL database named in the URL if it does not exist (without it, a missing database is an error: exit code 11)",
+    }),
+  };
+  static override changesDatabase = true;
+  static override examples = [
+    "<%= config.bin %> db upgrade heads",
+    "<%= config.bin %> db upgrade +1",
+    "<%= config.bin %> db upgrade heads --create-database",
+  ];
 
   async run(): Promise<{ database: string; applied: string[] }> {
     const project = await this.project();
-    return this.withDatabase(project, async (db) => {
-      const runner = new MigrationRunner(db, migrationSources(project.migrationsDir), {
-        lockTimeoutMs: this.lockTimeoutMs,
-        onProgress: ({ name }) => this.say(`Applied ${name}`),
-      });
-      const applied = await runner.upgrade(this.args.target);
-      this.say(
-        applied.length === 0
-          ? `Nothing to apply: ${db.label} is up to date.`
-          : `Database ${db.label} is at ${applied.at(-1)}.`,
-      );
-      return { database: db.label, applied };
-    });
+    const createDatabase = this.flags["create-database"];
+    return this.withDatabase(
+      project,
+      async (db) => {
+        const runner = new MigrationRunner(db, migrationSources(project.migrationsDir), {
+          lockTimeoutMs: this.lockTimeoutMs,
+          onLockWait: this.onLockWait,
+          onProgress: ({ name }) => this.say(`Applied ${name}`),
+        });
+        const applied = await runner.upgrade(this.args.target);
+        this.say(
+          applied.length === 0
+            ? `Nothing to apply: ${db.label} is up to date.`
+            : `Database ${db.label} is at ${applied.at(-1)}.`,
+        );
+        return { database: db.label, applied };
+      },
+      { createDatabase },
+    );
   }
 }

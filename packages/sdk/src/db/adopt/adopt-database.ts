@@ -54,7 +54,9 @@ export async function adoptDatabase(db: Database, options: AdoptOptions = {}): P
   const alembic = (check.origin as { alembic: string[] }).alembic;
   const sources = coreMigrationSources();
   return db.transaction(async (scope) => {
-    await lockMigrations(scope, db.label, options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS);
+    await lockMigrations(scope, db, {
+      timeoutMs: options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+    });
     // A bookkeeping table made by an older version of this project lacks the column.
     await scope.query(
       `ALTER TABLE ${MIGRATIONS_TABLE} ADD COLUMN IF NOT EXISTS adopted_alembic varchar(1000) NULL`,

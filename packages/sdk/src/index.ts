@@ -79,7 +79,6 @@ export {
 } from "./project/generate-migration.ts";
 export { ProjectError } from "./project/project-errors.ts";
 export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
-export { applyRenames, parseUpdates } from "./questions/apply-renames.ts";
 export { listQuestions } from "./questions/build-questions.ts";
 export { filterInputs } from "./questions/inputs-file.ts";
 export type { AnswerResolver, Question, QuestionKind } from "./questions/question.ts";
@@ -98,6 +97,7 @@ export {
 } from "./questions/question-errors.ts";
 export { type AnswerSources, type ResolvedAnswers, resolveAnswers } from "./questions/resolve-answers.ts";
 export { type RenameDecisions, resolveRenames } from "./questions/resolve-renames.ts";
+export { parseUpdates } from "./questions/updates-file.ts";
 export {
   DESCRIPTION_MAX_LENGTH,
   interpretAnswer,

@@ -3,6 +3,7 @@
 // relations) are then read only for what it touches, and the diff runs again on the enriched snapshot.
 import type { Database } from "../db/database.ts";
 import type { ChangeSet, Updates } from "../diff/change-set.ts";
+import type { Comparison } from "../diff/comparison.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
@@ -10,10 +11,7 @@ import type { Snapshot } from "../snapshot/snapshot.ts";
 import { countDeletions } from "./count-deletions.ts";
 import { ProjectError } from "./project-errors.ts";
 
-export interface Comparison {
-  snapshot: Snapshot;
-  changes: ChangeSet;
-}
+export type { Comparison };
 
 export async function compareWithDatabase(
   db: Database,

@@ -42,6 +42,8 @@ export interface GeneratedMigration {
   impact: Impact[];
   upgrade: string[];
   downgrade: string[];
+  /** --inputs and --updates entries this migration did not need (see ResolvedAnswers.unusedInputs). */
+  unusedInputs: string[];
   /** The written file; null when nothing was written. */
   file: string | null;
   nothingToDo: boolean;
@@ -58,6 +60,7 @@ export async function generateMigration(
       changes: comparison.changes,
       questions: [],
       impact: [],
+      unusedInputs: [],
       upgrade: [],
       downgrade: [],
       file: null,
@@ -67,7 +70,7 @@ export async function generateMigration(
   // Refuse an unwritable folder before asking anything, not after the user answered every question.
   if (options.write !== false) ensureWritable(project.migrationsDir);
   const resolved = await resolveAnswers(
-    comparison.changes,
+    comparison,
     model,
     {
       inputs: options.inputs,
@@ -82,6 +85,7 @@ export async function generateMigration(
     changes: resolved.changeSet,
     questions: resolved.questions,
     impact: countImpact(resolved.changeSet, resolved.answers),
+    unusedInputs: resolved.unusedInputs,
     upgrade: plan.upgrade,
     downgrade: plan.downgrade,
     file: null,

@@ -299,7 +299,12 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
   };
 
   // 1. The database of model A, from its migration.
-  const initial = await resolveAnswers(diff(modelA, EMPTY), modelA, { confirmDeletions: true }, resolver);
+  const initial = await resolveAnswers(
+    { snapshot: EMPTY, changes: diff(modelA, EMPTY) },
+    modelA,
+    { confirmDeletions: true },
+    resolver,
+  );
   await step("creating A", () =>
     runStatements(db, planMigration(initial.changeSet, initial.answers).upgrade),
   );
@@ -321,7 +326,7 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
 
   // 3–4. Edit to B; generate and run the migration.
   const comparison = await compareWithDatabase(db, modelB);
-  const resolved = await resolveAnswers(comparison.changes, modelB, { confirmDeletions: true }, resolver);
+  const resolved = await resolveAnswers(comparison, modelB, { confirmDeletions: true }, resolver);
   context.push("change set:", ...changeSetText(resolved.changeSet));
   // The halves of a move the diff inferred delete nothing; a move it did not infer is a delete + create.
   const plannedDeletes = DELETE_KEYS.some((key) =>

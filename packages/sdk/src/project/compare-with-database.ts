@@ -7,7 +7,6 @@ import type { Comparison } from "../diff/comparison.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
-import type { Snapshot } from "../snapshot/snapshot.ts";
 import { countDeletions } from "./count-deletions.ts";
 import { ProjectError } from "./project-errors.ts";
 

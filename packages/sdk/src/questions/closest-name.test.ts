@@ -23,5 +23,6 @@ describe("closestName", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("", "abc")).toBe(3);
     expect(editDistance("same", "same")).toBe(0);
+    expect(editDistance("emial", "email")).toBe(1);
   });
 });

@@ -85,6 +85,30 @@ const REGRESSIONS: Case[] = [
     data: { counts: [1, 0, 0, 0], choices: [] },
     acceptRenames: false,
   },
+  // r0 held by both blocks: renamed to r_renamed everywhere, then B0's (renamed) r0 re-pointed to r_swapped,
+  // and fi0 renamed, all in one migration (the reference's order: global, per block, fixed inputs).
+  {
+    raw: {
+      blocks: [
+        { name: "B0", resourceTypes: ["r0", "r1"], fields: [] },
+        { name: "B1", resourceTypes: ["r0"], fields: [] },
+      ],
+      types: [
+        {
+          name: "T0",
+          fixedInputs: ["fi0"],
+          fields: [
+            { attribute: "f0", targets: [0], list: false, optional: false },
+            { attribute: "f1", targets: [1], list: false, optional: false },
+          ],
+        },
+      ],
+      products: [{ name: "P0", type: 0 }],
+    },
+    edit: { kind: "mixedRenames", from: "r0", block: "B0", productType: "T0", fixedInput: "fi0" },
+    data: { counts: [2, 0, 0, 0], choices: [] },
+    acceptRenames: true,
+  },
   // B0 re-pointed from r0 (then unused, so deleted) to r1: the type was deleted before the update ran,
   // taking the link and the values with it (plan/plan-migration.ts).
   {

@@ -23,6 +23,13 @@ export {
 } from "./db/database-tasks.ts";
 export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
 export * as entities from "./db/entities/index.ts";
+export {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ChangeOf,
+  type ChangeVisitor,
+  visitChanges,
+} from "./diff/change-kinds.ts";
 export type * from "./diff/change-set.ts";
 export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";

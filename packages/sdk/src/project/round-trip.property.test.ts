@@ -10,8 +10,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.ts";
 import { useMigratedDatabase } from "../db/testing/migrated-database.ts";
+import { CHANGE_KINDS } from "../diff/change-kinds.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
-import { CHANGE_KEYS, isEmptyChangeSet } from "../diff/change-set-summary.ts";
+import { isEmptyChangeSet } from "../diff/change-set-summary.ts";
 import { diff } from "../diff/diff.ts";
 import { countImpact } from "../plan/count-impact.ts";
 import { planMigration } from "../plan/plan-migration.ts";
@@ -276,11 +277,11 @@ const REGRESSIONS: Case[] = [
   },
 ];
 
-const DELETE_KEYS = CHANGE_KEYS.filter((key) => key.startsWith("delete"));
+const DELETE_KEYS = CHANGE_KINDS.filter((key) => key.startsWith("delete"));
 
 /** One line per change-set entry, without source locations. */
 function changeSetText(changes: ChangeSet): string[] {
-  return CHANGE_KEYS.flatMap((key) =>
+  return CHANGE_KINDS.flatMap((key) =>
     (changes[key] as object[]).map((entry) => {
       const { location: _, ...rest } = entry as { location?: unknown };
       return `  ${key} ${JSON.stringify(rest)}`;

@@ -22,6 +22,15 @@ export interface MigrationPlan {
 /** Status written for new products and blocks, as the reference does. */
 export const NEW_ROW_STATUS = "active";
 
+/**
+ * The upgrade and downgrade of a change set, as statements (data) and as SQL, one statement per element.
+ * Pure: reads nothing, so the same change set and answers always give the same SQL. The order is described
+ * in docs/design.md, "Statement order".
+ *
+ * @param changeSet - the change set to plan: `ResolvedAnswers.changeSet` (renames applied).
+ * @param answers - `ResolvedAnswers.answers`.
+ * @throws PlanError when an answer the plan needs is missing (resolve them with `resolveAnswers` first).
+ */
 export function planMigration(changeSet: ChangeSet, answers: Answers): MigrationPlan {
   const statements = upgradeStatements(changeSet, answers);
   const downgradeStatements = downgradeStatementsOf(changeSet);

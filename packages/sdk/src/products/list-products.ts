@@ -3,6 +3,7 @@
 // Datetimes are Unix epoch seconds, as the API serialises them.
 import type { Database } from "../db/database.ts";
 import { Product } from "../db/entities/index.ts";
+import { compareNames } from "../sort-names.ts";
 
 export interface ProductResourceTypeView {
   resource_type: string;
@@ -53,7 +54,11 @@ export interface ProductView {
   workflows: WorkflowView[];
 }
 
-/** Every product, sorted by name (the API has no order; a stable one is friendlier to read and diff). */
+/**
+ * Every product in the database with its fixed inputs, product blocks (and their resource types) and
+ * workflows, in the shape of orchestrator-core's `GET /api/products/`, sorted by name in code-point order
+ * (the API has no order; a stable one is friendlier to read and diff).
+ */
 export async function listProducts(db: Database): Promise<ProductView[]> {
   const em = db.orm.em.fork();
   const products = await em.find(
@@ -91,7 +96,7 @@ export async function listProducts(db: Database): Promise<ProductView[]> {
             description: rt.description ?? null,
             resource_type_id: rt.resourceTypeId,
           }))
-          .sort((a, b) => a.resource_type.localeCompare(b.resource_type)),
+          .sort((a, b) => compareNames(a.resource_type, b.resource_type)),
       })),
     fixed_inputs: product.fixedInputs
       .getItems()
@@ -124,5 +129,5 @@ function epoch(value: Date | null | undefined): number | null {
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name);
+  return compareNames(a.name, b.name);
 }

@@ -12,6 +12,14 @@ import { ProjectError } from "./project-errors.ts";
 
 export type { Comparison };
 
+/**
+ * Reads the database's product metadata and compares it with the models: the snapshot read, and the change
+ * set that brings the database in line with the models, with exact counts of what each deletion removes.
+ * Takes a fixed number of queries whatever the database's size. Pass `--updates` here so the counts are
+ * those of the renamed change set.
+ *
+ * @throws ProjectError (`ORCH_SCHEMA_MISSING`) when the core schema has not been migrated yet.
+ */
 export async function compareWithDatabase(
   db: Database,
   model: DomainModel,

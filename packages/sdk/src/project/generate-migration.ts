@@ -49,6 +49,15 @@ export interface GeneratedMigration {
   nothingToDo: boolean;
 }
 
+/**
+ * `db migrate-domain-models` as one call: resolves the answers for a comparison (renames first, then
+ * --inputs, the models and the resolver), plans the upgrade and downgrade, and writes the migration file
+ * unless `write` is false or `confirm` declines. Nothing is written when anything fails.
+ *
+ * @param comparison - from `compareWithDatabase`, read beforehand so the database is not held while a
+ * user answers questions.
+ * @throws MissingAnswersError, InvalidAnswerError, AnswersFileError, MigrationCancelledError, ProjectError.
+ */
 export async function generateMigration(
   project: Project,
   comparison: Comparison,

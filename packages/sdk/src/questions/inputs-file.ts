@@ -1,8 +1,8 @@
 // The --inputs JSON in its two shapes:
 //
-// * flat, as the reference (§d.4): {"<product>": {"description", "tag", "<fixed input>": v},
+// * flat, as orchestrator-core reads it: {"<product>": {"description", "tag", "<fixed input>": v},
 //   "<block>": {"description", "tag"}, "<resource type>": {"description", "value", "<block>": v}} — one
-//   namespace, so an entry applies to every product, block and resource type of that name (g.29);
+//   namespace, so an entry applies to every product, block and resource type of that name;
 // * namespaced: {"products": {"<product>": {"description", "tag", "fixed_inputs": {"<fi>": v}}},
 //   "product_blocks": {"<block>": {...}}, "resource_types": {"<rt>": {...}}} — chosen when every top-level
 //   key is one of those three. Fixed inputs may also sit directly in the product entry, as in the flat shape.

@@ -27,7 +27,7 @@ import { interpretAnswer } from "./validate-answer.ts";
 export interface AnswerSources {
   /** --inputs: a JSON string or the parsed object, flat or namespaced (see inputs-file.ts). */
   inputs?: unknown;
-  /** --updates: renames (§c.5 shape). When non-empty, nothing about renames is asked. */
+  /** --updates: renames (the reference's shape plus products and product_blocks). When non-empty, nothing about renames is asked. */
   updates?: unknown;
   /** Deleting existing data is confirmed in advance. */
   confirmDeletions?: boolean;

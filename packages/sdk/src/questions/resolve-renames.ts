@@ -74,7 +74,7 @@ export async function resolveRenames(
   const blockResourceTypes: Record<string, Record<string, string>> = {};
   const used = new Set<string>();
   for (const { block, from, candidates } of afterGlobal.renameCandidates.blockResourceTypes) {
-    // Several pairs per block are kept (fix g.24); a name is used once per block.
+    // Several pairs per block are kept (the reference keeps only the last); a name is used once per block.
     const options = candidates.filter((c) => !used.has(`${block}\0${c}`));
     if (options.length === 0) continue;
     const q = ask(

@@ -7,7 +7,6 @@ export { findConfigFile, type LoadProjectOptions, loadProject, type Project } fr
 export { CORE_HEAD, CORE_MIGRATIONS } from "./db/core-migrations/index.ts";
 export { Database, type OpenDatabaseOptions, type TransactionScope, withDatabase } from "./db/database.ts";
 export { DatabaseError, type LockHolder } from "./db/database-errors.ts";
-export { runInDatabaseProcess } from "./db/database-process.ts";
 export {
   type DatabaseSource,
   type DatabaseTarget,
@@ -15,12 +14,6 @@ export {
   maskPassword,
   parseDatabaseTarget,
 } from "./db/database-target.ts";
-export {
-  type DatabaseState,
-  type DatabaseTask,
-  type DatabaseTaskResult,
-  runDatabaseTask,
-} from "./db/database-tasks.ts";
 export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
 export * as entities from "./db/entities/index.ts";
 export {
@@ -79,6 +72,13 @@ export {
 } from "./products/list-products.ts";
 export { type Comparison, compareAgain, compareWithDatabase } from "./project/compare-with-database.ts";
 export { createRevision } from "./project/create-revision.ts";
+export { runInDatabaseProcess } from "./project/database-process.ts";
+export {
+  type DatabaseState,
+  type DatabaseTask,
+  type DatabaseTaskResult,
+  runDatabaseTask,
+} from "./project/database-tasks.ts";
 export {
   type GeneratedMigration,
   type GenerateMigrationOptions,

@@ -26,7 +26,7 @@ export {
 export type * from "./diff/change-set.ts";
 export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";
-export { formatLocation, OrchestratorError } from "./errors.ts";
+export { causeChain, formatLocation, OrchestratorError } from "./errors.ts";
 export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export * from "./migrations/helpers/index.ts";
 export { Migration, type MigrationClass } from "./migrations/migration.ts";

@@ -3,8 +3,10 @@
 // serialised by a transaction-scoped advisory lock taken first in every such transaction; the
 // "already applied?" check happens after the lock, so two `upgrade heads` started together apply each
 // migration exactly once. (PGlite is additionally held by the directory lock for the whole run.)
+
 import type { Transaction } from "@mikro-orm/core";
 import type { Database, TransactionScope } from "../db/database.ts";
+import { causeChain } from "../errors.ts";
 import { countDroppedTables, type DroppedTable } from "./dropped-tables.ts";
 import { MigrationError } from "./migration-errors.ts";
 import {
@@ -291,11 +293,9 @@ export class MigrationRunner {
 }
 
 function isLockTimeout(error: unknown): boolean {
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    const code = (current as { code?: unknown }).code;
-    if (code === "55P03") return true;
+  for (const current of causeChain(error)) {
+    if (current.code === "55P03") return true;
     if (current instanceof Error && /lock timeout/i.test(current.message)) return true;
-    if (!(current instanceof Object)) break;
   }
   return false;
 }

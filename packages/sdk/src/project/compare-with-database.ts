@@ -1,10 +1,12 @@
 // Domain models × database: the snapshot and the change set, in at most 9 queries whatever the size. The first
 // diff runs on the metadata alone; counts (subscriptions, instances, values, attributes seen on instance
 // relations) are then read only for what it touches, and the diff runs again on the enriched snapshot.
+
 import type { Database } from "../db/database.ts";
 import type { ChangeSet, Updates } from "../diff/change-set.ts";
 import type { Comparison } from "../diff/comparison.ts";
 import { diff } from "../diff/diff.ts";
+import { causeChain } from "../errors.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
 import { countDeletions } from "./count-deletions.ts";
@@ -37,8 +39,8 @@ export async function compareWithDatabase(
 
 /** PostgreSQL's undefined_table (42P01): the core migrations have not run yet. */
 function isMissingTable(error: unknown): boolean {
-  for (let current = error; current instanceof Object; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === "42P01") return true;
+  for (const current of causeChain(error)) {
+    if (current.code === "42P01") return true;
     if (current instanceof Error && /relation "[a-z_]+" does not exist/.test(current.message)) return true;
   }
   return false;

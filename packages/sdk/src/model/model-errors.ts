@@ -1,14 +1,14 @@
 // Errors in a user's domain model. Each factory states what is wrong, where, and how to fix it, so the
 // CLI, the language server and tests all show the same wording; `code` is the stable part to match on.
+
 import { formatLocation, OrchestratorError } from "../errors.ts";
+import { DESCRIPTION_MAX_LENGTH, TAG_MAX_LENGTH } from "../limits.ts";
 import type { SourceLocation } from "./domain-model.ts";
 
 function at(location: SourceLocation | undefined): string {
   return location ? ` (${formatLocation(location)})` : "";
 }
 
-export const MAX_TAG_LENGTH = 20;
-export const MAX_DESCRIPTION_LENGTH = 2000;
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export class ModelError extends OrchestratorError {
@@ -82,7 +82,7 @@ export class ModelError extends OrchestratorError {
   static tagTooLong(owner: string, tag: string, location: SourceLocation): ModelError {
     return new ModelError(
       "ORCH_TAG_TOO_LONG",
-      `The tag "${tag}" of ${owner} has ${tag.length} characters${at(location)}; the database allows ${MAX_TAG_LENGTH}. Shorten it.`,
+      `The tag "${tag}" of ${owner} has ${tag.length} characters${at(location)}; the database allows ${TAG_MAX_LENGTH}. Shorten it.`,
       { location },
     );
   }
@@ -90,7 +90,7 @@ export class ModelError extends OrchestratorError {
   static descriptionTooLong(owner: string, length: number, location: SourceLocation): ModelError {
     return new ModelError(
       "ORCH_DESCRIPTION_TOO_LONG",
-      `The description of ${owner} has ${length} characters${at(location)}; at most ${MAX_DESCRIPTION_LENGTH} are allowed. Shorten it.`,
+      `The description of ${owner} has ${length} characters${at(location)}; at most ${DESCRIPTION_MAX_LENGTH} are allowed. Shorten it.`,
       { location },
     );
   }

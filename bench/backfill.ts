@@ -24,7 +24,7 @@ const inputs = { [NEW_RT]: { [COMMON_BLOCK]: DEFAULT_VALUE } };
 
 async function generate(db: Database) {
   const comparison = await compareWithDatabase(db, model);
-  const { changeSet, answers } = await resolveAnswers(comparison.changes, model, { inputs });
+  const { changeSet, answers } = await resolveAnswers(comparison, model, { inputs });
   return planMigration(changeSet, answers);
 }
 

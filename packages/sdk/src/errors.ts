@@ -53,3 +53,16 @@ export function fromPlainError(error: PlainError): Error {
   if (error.stack) revived.stack = error.stack;
   return revived;
 }
+
+/**
+ * The error and every `cause` below it, outermost first: drivers wrap their errors (MikroORM, pg, PGlite),
+ * so a code or message to look for may sit a few levels down. Stops at a non-object or a cycle.
+ */
+export function* causeChain(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
+  const seen = new Set<unknown>();
+  for (let current = error; current instanceof Object && !seen.has(current); ) {
+    seen.add(current);
+    yield current as { code?: unknown; message?: unknown };
+    current = (current as { cause?: unknown }).cause;
+  }
+}

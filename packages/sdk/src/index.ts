@@ -9,7 +9,6 @@ export * from "./db/adopt/index.ts";
 export { CORE_HEAD, CORE_MIGRATIONS } from "./db/core-migrations/index.ts";
 export { Database, type OpenDatabaseOptions, type TransactionScope, withDatabase } from "./db/database.ts";
 export { DatabaseError, type LockHolder } from "./db/database-errors.ts";
-export { runInDatabaseProcess } from "./db/database-process.ts";
 export {
   type DatabaseSource,
   type DatabaseTarget,
@@ -17,18 +16,19 @@ export {
   maskPassword,
   parseDatabaseTarget,
 } from "./db/database-target.ts";
-export {
-  type DatabaseState,
-  type DatabaseTask,
-  type DatabaseTaskResult,
-  runDatabaseTask,
-} from "./db/database-tasks.ts";
 export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
 export * as entities from "./db/entities/index.ts";
+export {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ChangeOf,
+  type ChangeVisitor,
+  visitChanges,
+} from "./diff/change-kinds.ts";
 export type * from "./diff/change-set.ts";
 export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";
-export { formatLocation, OrchestratorError } from "./errors.ts";
+export { causeChain, formatLocation, OrchestratorError } from "./errors.ts";
 export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export * from "./migrations/helpers/index.ts";
 export { Migration, type MigrationClass } from "./migrations/migration.ts";
@@ -74,6 +74,13 @@ export {
 } from "./products/list-products.ts";
 export { type Comparison, compareAgain, compareWithDatabase } from "./project/compare-with-database.ts";
 export { createRevision } from "./project/create-revision.ts";
+export { runInDatabaseProcess } from "./project/database-process.ts";
+export {
+  type DatabaseState,
+  type DatabaseTask,
+  type DatabaseTaskResult,
+  runDatabaseTask,
+} from "./project/database-tasks.ts";
 export {
   type GeneratedMigration,
   type GenerateMigrationOptions,
@@ -84,7 +91,6 @@ export { PullError } from "./pull/pull-errors.ts";
 export { type PullOptions, type PullResult, pullModels } from "./pull/pull-models.ts";
 export type { PulledFile } from "./pull/render-files.ts";
 export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
-export { applyRenames, parseUpdates } from "./questions/apply-renames.ts";
 export { listQuestions } from "./questions/build-questions.ts";
 export { filterInputs } from "./questions/inputs-file.ts";
 export type { AnswerResolver, Question, QuestionKind } from "./questions/question.ts";
@@ -103,6 +109,7 @@ export {
 } from "./questions/question-errors.ts";
 export { type AnswerSources, type ResolvedAnswers, resolveAnswers } from "./questions/resolve-answers.ts";
 export { type RenameDecisions, resolveRenames } from "./questions/resolve-renames.ts";
+export { parseUpdates } from "./questions/updates-file.ts";
 export {
   DESCRIPTION_MAX_LENGTH,
   interpretAnswer,

@@ -1,33 +1,9 @@
 // Small helpers over a ChangeSet for front ends: "anything to do?" and "how much?".
+import { CHANGE_KINDS } from "./change-kinds.ts";
 import type { ChangeSet } from "./change-set.ts";
 
-type ChangeKey = Exclude<keyof ChangeSet, "renameCandidates" | "ignoredUpdates">;
-
-export const CHANGE_KEYS = [
-  "createProducts",
-  "deleteProducts",
-  "renameProducts",
-  "createFixedInputs",
-  "deleteFixedInputs",
-  "renameFixedInputs",
-  "createProductBlockLinks",
-  "deleteProductBlockLinks",
-  "createResourceTypes",
-  "deleteResourceTypes",
-  "renameResourceTypes",
-  "updateBlockResourceTypes",
-  "createResourceTypeLinks",
-  "deleteResourceTypeLinks",
-  "createProductBlocks",
-  "deleteProductBlocks",
-  "renameProductBlocks",
-  "createBlockRelations",
-  "deleteBlockRelations",
-  "moveProductBlocks",
-] as const satisfies readonly ChangeKey[];
-
 export function emptyChangeSet(): ChangeSet {
-  const changeSet = Object.fromEntries(CHANGE_KEYS.map((key) => [key, []])) as unknown as ChangeSet;
+  const changeSet = Object.fromEntries(CHANGE_KINDS.map((key) => [key, []])) as unknown as ChangeSet;
   changeSet.renameCandidates = { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] };
   changeSet.ignoredUpdates = [];
   return changeSet;
@@ -35,7 +11,7 @@ export function emptyChangeSet(): ChangeSet {
 
 /** Number of entries that change the database (rename candidates and ignored updates are not changes). */
 export function countChanges(changeSet: ChangeSet): number {
-  return CHANGE_KEYS.reduce((total, key) => total + (changeSet[key]?.length ?? 0), 0);
+  return CHANGE_KINDS.reduce((total, key) => total + (changeSet[key]?.length ?? 0), 0);
 }
 
 export function isEmptyChangeSet(changeSet: ChangeSet): boolean {

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { DomainModel } from "../model/domain-model.ts";
 import { arbitraryRawModel, type RawModel, toModel } from "../testing/arbitrary-model.ts";
 import { snapshotFromModel } from "../testing/snapshot-from-model.ts";
+import { CHANGE_KINDS } from "./change-kinds.ts";
 import type { ChangeSet } from "./change-set.ts";
-import { CHANGE_KEYS, isEmptyChangeSet } from "./change-set-summary.ts";
+import { isEmptyChangeSet } from "./change-set-summary.ts";
 import { diff } from "./diff.ts";
 
 const RUNS = { numRuns: 300 };
@@ -14,7 +15,7 @@ const RUNS = { numRuns: 300 };
 /** Category → sorted "subject/target" strings, for every non-empty category. */
 function changes(changeSet: ChangeSet): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const key of CHANGE_KEYS) {
+  for (const key of CHANGE_KINDS) {
     const entries = changeSet[key] as unknown as Record<string, unknown>[];
     if (entries.length === 0) continue;
     out[key] = entries

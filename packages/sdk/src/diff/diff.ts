@@ -1,5 +1,4 @@
-// diff(model, snapshot, updates): what must change in the database for it to match the model (§c).
-// Pure and deterministic: registry order for products, discovery order for blocks, then names.
+// diff(model, snapshot, updates): the change set (docs/design.md, "The pipeline" and "Change kinds").
 import type { DomainModel } from "../model/domain-model.ts";
 import type { Snapshot } from "../snapshot/snapshot.ts";
 import { diffBlocks } from "./block-diff.ts";
@@ -13,6 +12,16 @@ import { applyRenames } from "./renames.ts";
 import { diffResourceTypes } from "./resource-type-diff.ts";
 import { WorkingSnapshot } from "./working-snapshot.ts";
 
+/**
+ * What must change in the database for it to match the models. Pure and deterministic: registry order for
+ * products, discovery order for blocks, then names.
+ *
+ * @param model - from `loadRegistry`.
+ * @param snapshot - from `readSnapshot` / `compareWithDatabase`.
+ * @param updates - rename decisions (the --updates shape, plus `products` and `product_blocks`), applied in
+ * the reference's order before anything else is compared; entries that cannot apply are reported in
+ * `ignoredUpdates`. See docs/design.md, "How renames resolve".
+ */
 export function diff(model: DomainModel, snapshot: Snapshot, updates?: Updates): ChangeSet {
   const db = new WorkingSnapshot(snapshot);
   const out = emptyChangeSet();

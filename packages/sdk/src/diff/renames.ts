@@ -1,8 +1,10 @@
-// Declared renames: `renamedFrom` in the model and the `updates` argument (the reference's --updates JSON
-// plus `products` and `product_blocks`). Each is applied to the working snapshot when it still makes
-// sense: the old name exists in the database and the new one does not. Otherwise a `renamedFrom` is a
-// no-op (the rename already ran), and an `updates` entry is reported in ignoredUpdates (fix g.25: the
-// reference crashes or applies it blindly). Every pair is kept (fix g.24).
+// The one place renames are applied: `renamedFrom` in the models and the `updates` argument (the
+// --updates JSON plus `products` and `product_blocks`), to the working snapshot before the rest of the diff
+// runs, in the reference's order: products, blocks, global resource type renames, per-block updates (which
+// see the names after the global renames), fixed inputs. A rename applies when it still makes sense (the
+// old name is in the database, the new one is not); otherwise a `renamedFrom` is a no-op (it already ran)
+// and an `updates` entry is reported in ignoredUpdates rather than applied blindly. Several pairs per block
+// are kept. See docs/design.md, "How renames resolve".
 import type { DomainModel, ModelBlock, SourceLocation } from "../model/domain-model.ts";
 import type {
   IgnoredUpdate,
@@ -88,7 +90,7 @@ export function applyRenames(model: DomainModel, db: WorkingSnapshot, updates: U
     });
   }
 
-  // Resource types: a global rename when the old name left the whole model, else per block (§c.5 1 and 2).
+  // Resource types: a global rename when the old name left the whole model, else per block.
   const modelResourceTypes = new Map<string, SourceLocation>();
   for (const block of model.blocks) {
     for (const rt of block.resourceTypes)

@@ -2,6 +2,7 @@
 // database): a transaction-scoped advisory lock, so it goes with the transaction, taken before the
 // bookkeeping table is created or read, so two processes never decide on the same stale state.
 import type { Database, TransactionScope } from "../db/database.ts";
+import { causeChain } from "../errors.ts";
 import { MigrationError } from "./migration-errors.ts";
 import { type MigrationLockHolder, migrationLockHolder } from "./migration-lock-holder.ts";
 
@@ -58,11 +59,9 @@ export async function lockMigrations(
 }
 
 function isLockTimeout(error: unknown): boolean {
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    const code = (current as { code?: unknown }).code;
-    if (code === "55P03") return true;
+  for (const current of causeChain(error)) {
+    if (current.code === "55P03") return true;
     if (current instanceof Error && /lock timeout/i.test(current.message)) return true;
-    if (!(current instanceof Object)) break;
   }
   return false;
 }

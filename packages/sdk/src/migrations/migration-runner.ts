@@ -3,6 +3,7 @@
 // serialised by a transaction-scoped advisory lock taken first in every such transaction; the
 // "already applied?" check happens after the lock, so two `upgrade heads` started together apply each
 // migration exactly once. (PGlite is additionally held by the directory lock for the whole run.)
+
 import type { Transaction } from "@mikro-orm/core";
 import { AdoptError } from "../db/adopt/adopt-errors.ts";
 import { readAlembicRevisions, splitRevisions } from "../db/adopt/recognise-database.ts";

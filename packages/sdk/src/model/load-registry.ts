@@ -14,6 +14,14 @@ export interface LoadRegistryOptions {
   fresh?: boolean;
 }
 
+/**
+ * Imports the registry module (the file that calls `defineRegistry`) and returns the models as plain data,
+ * with the source location of every definition.
+ *
+ * @param modulePath - path of the registry module, e.g. `products/index.ts`.
+ * @throws RegistryLoadError when the module cannot be imported or exports no registry; ModelError when a
+ * definition is invalid (its message gives file:line:column).
+ */
 export async function loadRegistry(
   modulePath: string,
   options: LoadRegistryOptions = {},

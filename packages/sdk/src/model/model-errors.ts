@@ -2,6 +2,7 @@
 // CLI, the language server and tests all show the same wording; `code` is the stable part to match on.
 
 import { formatLocation, OrchestratorError } from "../errors.ts";
+import { DESCRIPTION_MAX_LENGTH, TAG_MAX_LENGTH } from "../limits.ts";
 import { characterCount } from "./character-count.ts";
 import type { SourceLocation } from "./domain-model.ts";
 
@@ -9,8 +10,6 @@ function at(location: SourceLocation | undefined): string {
   return location ? ` (${formatLocation(location)})` : "";
 }
 
-export const MAX_TAG_LENGTH = 20;
-export const MAX_DESCRIPTION_LENGTH = 2000;
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export class ModelError extends OrchestratorError {
@@ -92,7 +91,7 @@ export class ModelError extends OrchestratorError {
   static tagTooLong(owner: string, tag: string, location: SourceLocation): ModelError {
     return new ModelError(
       "ORCH_TAG_TOO_LONG",
-      `The tag "${tag}" of ${owner} has ${characterCount(tag)} characters${at(location)}; the database allows ${MAX_TAG_LENGTH}. Shorten it.`,
+      `The tag "${tag}" of ${owner} has ${characterCount(tag)} characters${at(location)}; the database allows ${TAG_MAX_LENGTH}. Shorten it.`,
       { location },
     );
   }
@@ -100,7 +99,7 @@ export class ModelError extends OrchestratorError {
   static descriptionTooLong(owner: string, length: number, location: SourceLocation): ModelError {
     return new ModelError(
       "ORCH_DESCRIPTION_TOO_LONG",
-      `The description of ${owner} has ${length} characters${at(location)}; at most ${MAX_DESCRIPTION_LENGTH} are allowed. Shorten it.`,
+      `The description of ${owner} has ${length} characters${at(location)}; at most ${DESCRIPTION_MAX_LENGTH} are allowed. Shorten it.`,
       { location },
     );
   }

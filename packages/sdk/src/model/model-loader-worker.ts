@@ -13,7 +13,7 @@ import { sep } from "node:path";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import { toPlainError } from "../errors.ts";
+import { causeChain, toPlainError } from "../errors.ts";
 import type { DomainModel } from "./domain-model.ts";
 import type { LoadRequest, LoadResponse } from "./model-loader-messages.ts";
 import { ModelEncoder } from "./model-parts.ts";
@@ -68,8 +68,11 @@ function resolveDslEntry(
 
 /** A model file imported a name the DSL entry does not export. */
 function needsPackageRoot(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause)
-    if (current.message.includes(`requested module '${SDK_PACKAGE}' does not provide an export named`))
+  for (const current of causeChain(error))
+    if (
+      current instanceof Error &&
+      current.message.includes(`requested module '${SDK_PACKAGE}' does not provide an export named`)
+    )
       return true;
   return false;
 }

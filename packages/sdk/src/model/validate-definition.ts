@@ -1,10 +1,11 @@
 // Checks a single definition can make when it is created (define* time), so mistakes surface at the line
 // that made them. Checks that need the whole registry (duplicate names, cycles) live in normalize-registry.
 
+import { DESCRIPTION_MAX_LENGTH, TAG_MAX_LENGTH } from "../limits.ts";
 import { isBlockFieldBuilder } from "./block-field-builder.ts";
 import { characterCount } from "./character-count.ts";
 import type { SourceLocation } from "./domain-model.ts";
-import { FIELD_NAME_PATTERN, MAX_DESCRIPTION_LENGTH, MAX_TAG_LENGTH, ModelError } from "./model-errors.ts";
+import { FIELD_NAME_PATTERN, ModelError } from "./model-errors.ts";
 import { isResourceTypeBuilder } from "./resource-type-builder.ts";
 
 export function validateName(what: string, name: unknown, location: SourceLocation): asserts name is string {
@@ -17,9 +18,9 @@ export function validateMetadata(
   locations: { description: SourceLocation; tag: SourceLocation },
 ): void {
   const { description, tag } = metadata;
-  if (typeof tag === "string" && characterCount(tag) > MAX_TAG_LENGTH)
+  if (typeof tag === "string" && characterCount(tag) > TAG_MAX_LENGTH)
     throw ModelError.tagTooLong(owner, tag, locations.tag);
-  if (typeof description === "string" && characterCount(description) > MAX_DESCRIPTION_LENGTH) {
+  if (typeof description === "string" && characterCount(description) > DESCRIPTION_MAX_LENGTH) {
     throw ModelError.descriptionTooLong(owner, characterCount(description), locations.description);
   }
 }

@@ -5,6 +5,8 @@
 // new relations only one level deep; or lower bounds: instances deleted with the nested instances only
 // they use). Created instances are listed as deletions are: a migration creates none that this table
 // does not count. A count the diff did not read is `unknown`, never shown as nothing.
+
+import { visitChanges } from "../diff/change-kinds.ts";
 import type { BlockHolder, ChangeSet, DeletedRows } from "../diff/change-set.ts";
 import { describeInUseBy } from "../diff/in-use-by.ts";
 import { type Answers, own } from "../questions/answers.ts";
@@ -69,94 +71,111 @@ function deletion(change: string, deleted: DeletedRows | undefined, lowerBound: 
 /** Changes that touch existing subscriptions, instances or values; metadata-only changes are left out. */
 export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
   const createdProducts = new Set(cs.createProducts.map((c) => c.product));
-  const out: Impact[] = [
-    ...cs.renameProducts.map((r) =>
+  const none = (): Impact[] => [];
+  // One entry per change kind (the compiler checks that none is missing), in the order the table shows them.
+  const out = visitChanges<Impact[]>(cs, {
+    renameProducts: (r) => [
       impact(`rename product ${r.from} to ${r.to}`, { subscriptions: { changed: r.subscriptions } }),
-    ),
-    ...cs.renameProductBlocks.map((r) =>
+    ],
+    renameProductBlocks: (r) => [
       impact(`rename product block ${r.from} to ${r.to}`, { instances: { changed: r.instances } }),
-    ),
-    ...cs.updateBlockResourceTypes.map((u) =>
+    ],
+    updateBlockResourceTypes: (u) => [
       impact(`move ${u.block} from resource type ${u.from} to ${u.to}`, { values: { changed: u.values } }),
-    ),
-    ...cs.deleteResourceTypeLinks.map((l) =>
+    ],
+    deleteResourceTypeLinks: (l) => [
       impact(`remove resource type ${l.resourceType} from ${l.block}`, { values: { deleted: l.values } }),
-    ),
-    ...(cs.moveProductBlocks ?? []).map((m) => ({
-      ...impact(`move ${m.block} from ${holderName(m.from)} to ${holderName(m.to)}`, {
-        instances: { changed: m.instances },
-      }),
-      // At most the block's instances: those under the old holder in the products' subscriptions move.
-      estimate: true,
-    })),
-    ...cs.deleteBlockRelations
-      .filter(notMoved)
-      .map((r) =>
-        deletion(
-          `remove ${r.dependsOn} from ${r.block}`,
-          r.deleted,
-          r.instances * Math.max(1, r.attributes.length),
-        ),
-      ),
-    ...cs.deleteProductBlockLinks
-      .filter(notMoved)
-      .map((l) => deletion(`remove ${l.block} from product ${l.product}`, l.deleted, l.subscriptions)),
-    ...cs.deleteResourceTypes.map((d) =>
+    ],
+    moveProductBlocks: (m) => [
+      {
+        ...impact(`move ${m.block} from ${holderName(m.from)} to ${holderName(m.to)}`, {
+          instances: { changed: m.instances },
+        }),
+        // At most the block's instances: those under the old holder in the products' subscriptions move.
+        estimate: true,
+      },
+    ],
+    deleteBlockRelations: (r) =>
+      notMoved(r)
+        ? [
+            deletion(
+              `remove ${r.dependsOn} from ${r.block}`,
+              r.deleted,
+              r.instances * Math.max(1, r.attributes.length),
+            ),
+          ]
+        : [],
+    deleteProductBlockLinks: (l) =>
+      notMoved(l)
+        ? [deletion(`remove ${l.block} from product ${l.product}`, l.deleted, l.subscriptions)]
+        : [],
+    deleteResourceTypes: (d) => [
       impact(`delete resource type ${d.resourceType}`, { values: { deleted: d.values } }),
-    ),
-    ...cs.deleteProductBlocks.map((d) => deletion(`delete product block ${d.block}`, d.deleted, d.instances)),
-    ...cs.deleteProducts.map((d) =>
+    ],
+    deleteProductBlocks: (d) => [deletion(`delete product block ${d.block}`, d.deleted, d.instances)],
+    deleteProducts: (d) => [
       impact(`delete product ${d.product}`, {
         subscriptions: { deleted: d.subscriptions },
         instances: { deleted: d.instances },
         values: { deleted: d.values },
       }),
-    ),
-    // Their own instances and values stay; the relations to the deleted product's instances go.
-    ...cs.deleteProducts.flatMap((d) =>
-      d.inUseBy
+      // Their own instances and values stay; the relations to the deleted product's instances go.
+      ...(d.inUseBy
         ? [
             impact(
               `${describeInUseBy(d.inUseBy)} ${d.inUseBy.subscriptions === 1 ? "loses" : "lose"} what ${d.inUseBy.subscriptions === 1 ? "it uses" : "they use"} of ${d.product}`,
-              {
-                subscriptions: { changed: d.inUseBy.subscriptions },
-              },
+              { subscriptions: { changed: d.inUseBy.subscriptions } },
             ),
           ]
-        : [],
-    ),
-    ...cs.createProductBlockLinks
-      .filter((l) => !createdProducts.has(l.product) && notMoved(l))
-      .map((l) =>
-        impact(`add ${l.block} to product ${l.product}`, {
-          // Root instances, and one of each required sub-block under each (single-block fields).
-          instances: {
-            created: l.subscriptions * Math.max(1, l.attributes.length) * (1 + (l.nested?.length ?? 0)),
-          },
-        }),
-      ),
-    ...cs.createBlockRelations.filter(notMoved).map((r) => ({
-      ...impact(`add ${r.dependsOn} to ${r.block}`, {
-        instances: { created: (r.instancesAtMigration ?? r.instances) * r.attributes.length },
-      }),
-      estimate: true,
-    })),
-    // Filled only when confirmed; otherwise the lists stay short and nothing is created.
-    ...cs.createBlockRelations.flatMap((r) =>
-      (r.belowMin ?? []).map((list) => ({
+        : []),
+    ],
+    createProductBlockLinks: (l) =>
+      createdProducts.has(l.product) || !notMoved(l)
+        ? []
+        : [
+            impact(`add ${l.block} to product ${l.product}`, {
+              // Root instances, and one of each required sub-block under each (single-block fields).
+              instances: {
+                created: l.subscriptions * Math.max(1, l.attributes.length) * (1 + (l.nested?.length ?? 0)),
+              },
+            }),
+          ],
+    createBlockRelations: (r) => [
+      ...(notMoved(r)
+        ? [
+            {
+              ...impact(`add ${r.dependsOn} to ${r.block}`, {
+                instances: { created: (r.instancesAtMigration ?? r.instances) * r.attributes.length },
+              }),
+              estimate: true,
+            },
+          ]
+        : []),
+      // Filled only when confirmed; otherwise the lists stay short and nothing is created.
+      ...(r.belowMin ?? []).map((list) => ({
         ...impact(`fill ${r.block}.${list.attribute} up to ${list.min} ${r.dependsOn}`, {
           instances: { created: answers.fillListsToMin ? list.elements : 0 },
         }),
         estimate: true,
       })),
-    ),
-    ...cs.createResourceTypeLinks.map((l) => {
+    ],
+    createResourceTypeLinks: (l) => {
       const values = own(own(answers.defaultValues, l.block), l.resourceType) ?? [];
-      return impact(`add resource type ${l.resourceType} to ${l.block}`, {
-        values: { created: l.instances * values.length },
-      });
-    }),
-  ];
+      return [
+        impact(`add resource type ${l.resourceType} to ${l.block}`, {
+          values: { created: l.instances * values.length },
+        }),
+      ];
+    },
+    // Metadata only: no subscription, instance or value changes.
+    createProducts: none,
+    createFixedInputs: none,
+    deleteFixedInputs: none,
+    renameFixedInputs: none,
+    createResourceTypes: none,
+    renameResourceTypes: none,
+    createProductBlocks: none,
+  }).flat();
   return out.filter((i) =>
     [i.subscriptions, i.instances, i.values].some((c) => c.unknown || c.created + c.changed + c.deleted > 0),
   );

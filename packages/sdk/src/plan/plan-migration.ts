@@ -24,8 +24,15 @@ export interface MigrationPlan {
 export const NEW_ROW_STATUS = "active";
 
 /**
- * `restoreRows`: the rows the deletions remove, as read from the database; with them the downgrade puts
- * deleted rows back with their ids and timestamps, else by name with new ones.
+ * The upgrade and downgrade of a change set, as statements (data) and as SQL, one statement per element.
+ * Pure: reads nothing, so the same change set and answers always give the same SQL. The order is described
+ * in docs/design.md, "Statement order".
+ *
+ * @param changeSet - the change set to plan: `ResolvedAnswers.changeSet` (renames applied).
+ * @param answers - `ResolvedAnswers.answers`.
+ * @param restoreRows - the rows the deletions remove, as read from the database (`Comparison.restoreRows`);
+ *   with them the downgrade puts deleted rows back with their ids and timestamps, else by name with new ones.
+ * @throws PlanError when an answer the plan needs is missing (resolve them with `resolveAnswers` first).
  */
 export function planMigration(
   changeSet: ChangeSet,

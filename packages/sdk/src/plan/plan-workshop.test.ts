@@ -6,7 +6,7 @@ import { planMigration } from "./plan-migration.ts";
 import { metadataFingerprint } from "./testing/fingerprint.ts";
 import { NASTY_STRINGS } from "./testing/nasty-strings.ts";
 import { createTestDatabase, rows, run } from "./testing/test-database.ts";
-import { workshopChangeSet, workshopInputs, workshopModel } from "./testing/workshop.ts";
+import { onEmptyDatabase, workshopChangeSet, workshopInputs, workshopModel } from "./testing/workshop.ts";
 
 let db: PGlite;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ beforeEach(() => db.exec("BEGIN"));
 afterEach(() => db.exec("ROLLBACK"));
 
 const workshopPlan = async () => {
-  const { changeSet, answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), {
+  const { changeSet, answers } = await resolveAnswers(onEmptyDatabase(), workshopModel(), {
     inputs: workshopInputs,
   });
   return planMigration(changeSet, answers);

@@ -5,6 +5,7 @@ import type { Database } from "../db/database.ts";
 import { Product } from "../db/entities/index.ts";
 import { isMissingTable } from "../db/postgres-errors.ts";
 import { ProjectError } from "../project/project-errors.ts";
+import { compareNames } from "../sort-names.ts";
 
 export interface ProductResourceTypeView {
   resource_type: string;
@@ -55,7 +56,11 @@ export interface ProductView {
   workflows: WorkflowView[];
 }
 
-/** Every product, sorted by name (the API has no order; a stable one is friendlier to read and diff). */
+/**
+ * Every product in the database with its fixed inputs, product blocks (and their resource types) and
+ * workflows, in the shape of orchestrator-core's `GET /api/products/`, sorted by name in code-point order
+ * (the API has no order; a stable one is friendlier to read and diff).
+ */
 export async function listProducts(db: Database): Promise<ProductView[]> {
   const em = db.orm.em.fork();
   const products = await em
@@ -97,7 +102,7 @@ export async function listProducts(db: Database): Promise<ProductView[]> {
             description: rt.description ?? null,
             resource_type_id: rt.resourceTypeId,
           }))
-          .sort((a, b) => a.resource_type.localeCompare(b.resource_type)),
+          .sort((a, b) => compareNames(a.resource_type, b.resource_type)),
       })),
     fixed_inputs: product.fixedInputs
       .getItems()
@@ -130,5 +135,5 @@ function epoch(value: Date | null | undefined): number | null {
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name);
+  return compareNames(a.name, b.name);
 }

@@ -57,8 +57,11 @@ const INPUTS = {
 
 /** The migration from the database to `model`, generated and run; `inputs` answer a first migration's questions. */
 async function migrate(db: Database, model: DomainModel, inputs?: typeof INPUTS) {
-  const { changes } = await compareWithDatabase(db, model);
-  const resolved = await resolveAnswers(changes, model, inputs ? { inputs } : {});
+  const resolved = await resolveAnswers(
+    await compareWithDatabase(db, model),
+    model,
+    inputs ? { inputs } : {},
+  );
   const plan = planMigration(resolved.changeSet, resolved.answers);
   await db.transaction(async (scope) => {
     for (const sql of plan.upgrade) await scope.query(sql);
@@ -197,8 +200,8 @@ describe.each(DATABASE_KINDS)("moving a block on %s", (kind) => {
       [sub!.id],
     );
     const before = await instances(db);
-    const { changes } = await compareWithDatabase(db, l2vpnModel("nested"));
-    const resolved = await resolveAnswers(changes, l2vpnModel("nested"));
+    const comparison = await compareWithDatabase(db, l2vpnModel("nested"));
+    const resolved = await resolveAnswers(comparison, l2vpnModel("nested"));
     const error = await runPlan(db, planMigration(resolved.changeSet, resolved.answers).upgrade).catch(
       (e: unknown) => e as Error,
     );

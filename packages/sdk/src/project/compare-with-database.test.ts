@@ -8,9 +8,12 @@ import { planMigration } from "../plan/plan-migration.ts";
 import { emptyAnswers } from "../questions/answers.ts";
 import { deletionConfirmation } from "../questions/build-questions.ts";
 import { resolveAnswers } from "../questions/resolve-answers.ts";
+import type { Snapshot } from "../snapshot/snapshot.ts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../testing/databases.ts";
 import { workshopModel } from "../testing/workshop-model.ts";
 import { compareWithDatabase } from "./compare-with-database.ts";
+
+const NOTHING: Snapshot = { products: [], blocks: [], resourceTypes: [] };
 
 describe.each(DATABASE_KINDS)("compareWithDatabase on %s", (kind) => {
   let testDb: TestDatabase;
@@ -53,11 +56,9 @@ describe.each(DATABASE_KINDS)("compareWithDatabase on %s", (kind) => {
       age: { description: "d" },
       user_id: { description: "d" },
     };
-    const resolved = await resolveAnswers(
-      diff(model, { products: [], blocks: [], resourceTypes: [] }),
-      model,
-      { inputs },
-    );
+    const resolved = await resolveAnswers({ snapshot: NOTHING, changes: diff(model, NOTHING) }, model, {
+      inputs,
+    });
     for (const sql of planMigration(resolved.changeSet, resolved.answers).upgrade) await db.query(sql);
     await db.query(
       "INSERT INTO subscriptions (description, status, product_id, customer_id, insync) SELECT 's', 'active', product_id, 'c', true FROM products",

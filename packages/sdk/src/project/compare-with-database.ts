@@ -1,24 +1,28 @@
 // Domain models × database: the snapshot and the change set, in at most 9 queries whatever the size. The first
 // diff runs on the metadata alone; counts (subscriptions, instances, values, attributes seen on instance
 // relations) are then read only for what it touches, and the diff runs again on the enriched snapshot.
+
 import type { Database } from "../db/database.ts";
 import { isMissingTable } from "../db/postgres-errors.ts";
 import type { ChangeSet, Updates } from "../diff/change-set.ts";
+import type { Comparison } from "../diff/comparison.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
-import { type RestoreRows, readRestoreRows } from "../snapshot/read-restore-rows.ts";
+import { readRestoreRows } from "../snapshot/read-restore-rows.ts";
 import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
-import type { Snapshot } from "../snapshot/snapshot.ts";
 import { countDeletions } from "./count-deletions.ts";
 import { ProjectError } from "./project-errors.ts";
 
-export interface Comparison {
-  snapshot: Snapshot;
-  changes: ChangeSet;
-  /** The rows the deletions remove, for a downgrade that restores them as they were. */
-  restoreRows?: RestoreRows;
-}
+export type { Comparison };
 
+/**
+ * Reads the database's product metadata and compares it with the models: the snapshot read, and the change
+ * set that brings the database in line with the models, with exact counts of what each deletion removes.
+ * Takes a fixed number of queries whatever the database's size. Pass `--updates` here so the counts are
+ * those of the renamed change set.
+ *
+ * @throws ProjectError (`ORCH_SCHEMA_MISSING`) when the core schema has not been migrated yet.
+ */
 export async function compareWithDatabase(
   db: Database,
   model: DomainModel,

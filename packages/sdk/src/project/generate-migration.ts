@@ -43,11 +43,22 @@ export interface GeneratedMigration {
   impact: Impact[];
   upgrade: string[];
   downgrade: string[];
+  /** --inputs and --updates entries this migration did not need (see ResolvedAnswers.unusedInputs). */
+  unusedInputs: string[];
   /** The written file; null when nothing was written. */
   file: string | null;
   nothingToDo: boolean;
 }
 
+/**
+ * `db migrate-domain-models` as one call: resolves the answers for a comparison (renames first, then
+ * --inputs, the models and the resolver), plans the upgrade and downgrade, and writes the migration file
+ * unless `write` is false or `confirm` declines. Nothing is written when anything fails.
+ *
+ * @param comparison - from `compareWithDatabase`, read beforehand so the database is not held while a
+ * user answers questions.
+ * @throws MissingAnswersError, InvalidAnswerError, AnswersFileError, MigrationCancelledError, ProjectError.
+ */
 export async function generateMigration(
   project: Project,
   comparison: Comparison,
@@ -59,6 +70,7 @@ export async function generateMigration(
       changes: comparison.changes,
       questions: [],
       impact: [],
+      unusedInputs: [],
       upgrade: [],
       downgrade: [],
       file: null,
@@ -68,7 +80,7 @@ export async function generateMigration(
   // Refuse an unwritable folder before asking anything, not after the user answered every question.
   if (options.write !== false) ensureWritable(project.migrationsDir);
   const resolved = await resolveAnswers(
-    comparison.changes,
+    comparison,
     model,
     {
       inputs: options.inputs,
@@ -83,6 +95,7 @@ export async function generateMigration(
     changes: resolved.changeSet,
     questions: resolved.questions,
     impact: countImpact(resolved.changeSet, resolved.answers),
+    unusedInputs: resolved.unusedInputs,
     upgrade: plan.upgrade,
     downgrade: plan.downgrade,
     file: null,

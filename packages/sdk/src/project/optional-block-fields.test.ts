@@ -17,10 +17,13 @@ import { countImpact } from "../plan/count-impact.ts";
 import { planMigration } from "../plan/plan-migration.ts";
 import { sqlLiteral } from "../plan/sql-literal.ts";
 import { type AnswerSources, resolveAnswers } from "../questions/resolve-answers.ts";
+import type { Snapshot } from "../snapshot/snapshot.ts";
 import { DATABASE_KINDS } from "../testing/databases.ts";
 import { fixedAnswerResolver } from "../testing/round-trip/answer-resolver.ts";
 import { resetDatabase } from "../testing/round-trip/database-state.ts";
 import { compareWithDatabase } from "./compare-with-database.ts";
+
+const NOTHING: Snapshot = { products: [], blocks: [], resourceTypes: [] };
 
 interface Variant {
   newIntField?: boolean;
@@ -75,12 +78,7 @@ async function run(db: Database, statements: readonly string[]): Promise<void> {
 async function seed(db: Database, listSizes: number[]): Promise<void> {
   await resetDatabase(db);
   const a = model();
-  const initial = await resolveAnswers(
-    diff(a, { products: [], blocks: [], resourceTypes: [] }),
-    a,
-    {},
-    accept,
-  );
+  const initial = await resolveAnswers({ snapshot: NOTHING, changes: diff(a, NOTHING) }, a, {}, accept);
   await run(db, planMigration(initial.changeSet, initial.answers).upgrade);
   let n = 0;
   const id = () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, "0")}`;
@@ -124,7 +122,7 @@ const heldThroughList =
 /** compare → answers → plan → upgrade, as `migrate-domain-models` and `upgrade heads` do. */
 async function migrate(db: Database, to: DomainModel, sources: AnswerSources = {}) {
   const comparison = await compareWithDatabase(db, to);
-  const resolved = await resolveAnswers(comparison.changes, to, sources, accept);
+  const resolved = await resolveAnswers(comparison, to, sources, accept);
   const plan = planMigration(resolved.changeSet, resolved.answers);
   await run(db, plan.upgrade);
   return { ...resolved, plan, impact: countImpact(resolved.changeSet, resolved.answers) };
@@ -234,8 +232,8 @@ describe.each(DATABASE_KINDS)("optional block fields and lists on %s", (kind) =>
     });
 
     it("is not filled without an answer: the question is left for the user", async () => {
-      const { changes } = await compareWithDatabase(db, model({ listMin: 2 }));
-      await expect(resolveAnswers(changes, model({ listMin: 2 }))).rejects.toMatchObject({
+      const comparison = await compareWithDatabase(db, model({ listMin: 2 }));
+      await expect(resolveAnswers(comparison, model({ listMin: 2 }))).rejects.toMatchObject({
         code: "ORCH_MISSING_ANSWERS",
       });
     });

@@ -10,8 +10,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/database.ts";
 import { useMigratedDatabase } from "../db/testing/migrated-database.ts";
+import { CHANGE_KINDS } from "../diff/change-kinds.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
-import { CHANGE_KEYS, isEmptyChangeSet } from "../diff/change-set-summary.ts";
+import { isEmptyChangeSet } from "../diff/change-set-summary.ts";
 import { diff } from "../diff/diff.ts";
 import { countImpact } from "../plan/count-impact.ts";
 import { planMigration } from "../plan/plan-migration.ts";
@@ -84,6 +85,30 @@ const REGRESSIONS: Case[] = [
     edit: { kind: "addFixedInput", productType: "T0", fixedInput: "fi_new" },
     data: { counts: [1, 0, 0, 0], choices: [] },
     acceptRenames: false,
+  },
+  // r0 held by both blocks: renamed to r_renamed everywhere, then B0's (renamed) r0 re-pointed to r_swapped,
+  // and fi0 renamed, all in one migration (the reference's order: global, per block, fixed inputs).
+  {
+    raw: {
+      blocks: [
+        { name: "B0", resourceTypes: ["r0", "r1"], fields: [] },
+        { name: "B1", resourceTypes: ["r0"], fields: [] },
+      ],
+      types: [
+        {
+          name: "T0",
+          fixedInputs: ["fi0"],
+          fields: [
+            { attribute: "f0", targets: [0], list: false, optional: false },
+            { attribute: "f1", targets: [1], list: false, optional: false },
+          ],
+        },
+      ],
+      products: [{ name: "P0", type: 0 }],
+    },
+    edit: { kind: "mixedRenames", from: "r0", block: "B0", productType: "T0", fixedInput: "fi0" },
+    data: { counts: [2, 0, 0, 0], choices: [] },
+    acceptRenames: true,
   },
   // B0 re-pointed from r0 (then unused, so deleted) to r1: the type was deleted before the update ran,
   // taking the link and the values with it (plan/plan-migration.ts).
@@ -252,11 +277,11 @@ const REGRESSIONS: Case[] = [
   },
 ];
 
-const DELETE_KEYS = CHANGE_KEYS.filter((key) => key.startsWith("delete"));
+const DELETE_KEYS = CHANGE_KINDS.filter((key) => key.startsWith("delete"));
 
 /** One line per change-set entry, without source locations. */
 function changeSetText(changes: ChangeSet): string[] {
-  return CHANGE_KEYS.flatMap((key) =>
+  return CHANGE_KINDS.flatMap((key) =>
     (changes[key] as object[]).map((entry) => {
       const { location: _, ...rest } = entry as { location?: unknown };
       return `  ${key} ${JSON.stringify(rest)}`;
@@ -299,7 +324,12 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
   };
 
   // 1. The database of model A, from its migration.
-  const initial = await resolveAnswers(diff(modelA, EMPTY), modelA, { confirmDeletions: true }, resolver);
+  const initial = await resolveAnswers(
+    { snapshot: EMPTY, changes: diff(modelA, EMPTY) },
+    modelA,
+    { confirmDeletions: true },
+    resolver,
+  );
   await step("creating A", () =>
     runStatements(db, planMigration(initial.changeSet, initial.answers).upgrade),
   );
@@ -321,7 +351,7 @@ async function roundTrip(db: Database, c: Case): Promise<void> {
 
   // 3–4. Edit to B; generate and run the migration.
   const comparison = await compareWithDatabase(db, modelB);
-  const resolved = await resolveAnswers(comparison.changes, modelB, { confirmDeletions: true }, resolver);
+  const resolved = await resolveAnswers(comparison, modelB, { confirmDeletions: true }, resolver);
   context.push("change set:", ...changeSetText(resolved.changeSet));
   // The halves of a move the diff inferred delete nothing; a move it did not infer is a delete + create.
   const plannedDeletes = DELETE_KEYS.some((key) =>

@@ -2,6 +2,8 @@
 // resource types, default values — registry / discovery order inside each (the change set's order),
 // grouped per fixed input and per resource type as the reference asks them. A confirmation comes first
 // when the change deletes data.
+
+import { visitChanges } from "../diff/change-kinds.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
 import { describeInUseBy } from "../diff/in-use-by.ts";
 import type { DomainModel, ScalarSpec } from "../model/domain-model.ts";
@@ -157,34 +159,48 @@ function groupedBy<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 /** One yes/no question listing everything that deletes existing data; none when nothing does. */
 export function deletionConfirmation(cs: ChangeSet): Question | undefined {
-  const lines = [
-    ...cs.deleteProducts
-      .filter((d) => d.subscriptions > 0)
-      .map((d) => `product ${d.product} and its ${d.subscriptions} subscription(s)`),
-    // orchestrator-core refuses to terminate a subscription in use by others: never silently.
-    ...cs.deleteProducts.flatMap((d) =>
-      d.inUseBy
+  const none = (): string[] => [];
+  // One entry per change kind (the compiler checks that none is missing): what each deletes of existing data.
+  const lines = visitChanges<string[]>(cs, {
+    deleteProducts: (d) => [
+      ...(d.subscriptions > 0 ? [`product ${d.product} and its ${d.subscriptions} subscription(s)`] : []),
+      // orchestrator-core refuses to terminate a subscription in use by others: never silently.
+      ...(d.inUseBy
         ? [
             `${describeInUseBy(d.inUseBy)} ${d.inUseBy.subscriptions === 1 ? "uses" : "use"} instances of ${d.product} and will lose those relations`,
           ]
+        : []),
+    ],
+    deleteProductBlocks: (d) =>
+      d.instances > 0 ? [`product block ${d.block} and its ${d.instances} instance(s)`] : [],
+    deleteResourceTypes: (d) =>
+      d.values > 0 ? [`resource type ${d.resourceType} and its ${d.values} value(s)`] : [],
+    deleteResourceTypeLinks: (l) =>
+      l.values > 0 ? [`${l.values} value(s) of ${l.resourceType} on ${l.block}`] : [],
+    deleteProductBlockLinks: (l) =>
+      l.subscriptions > 0 && !l.moved
+        ? [`the ${l.block} instances of ${l.subscriptions} subscription(s) of ${l.product}`]
         : [],
-    ),
-    ...cs.deleteProductBlocks
-      .filter((d) => d.instances > 0)
-      .map((d) => `product block ${d.block} and its ${d.instances} instance(s)`),
-    ...cs.deleteResourceTypes
-      .filter((d) => d.values > 0)
-      .map((d) => `resource type ${d.resourceType} and its ${d.values} value(s)`),
-    ...cs.deleteResourceTypeLinks
-      .filter((l) => l.values > 0)
-      .map((l) => `${l.values} value(s) of ${l.resourceType} on ${l.block}`),
-    ...cs.deleteProductBlockLinks
-      .filter((l) => l.subscriptions > 0 && !l.moved)
-      .map((l) => `the ${l.block} instances of ${l.subscriptions} subscription(s) of ${l.product}`),
-    ...cs.deleteBlockRelations
-      .filter((r) => r.instances > 0 && !r.moved)
-      .map((r) => `the ${r.dependsOn} instances held by ${r.instances} ${r.block} instance(s)`),
-  ];
+    deleteBlockRelations: (r) =>
+      r.instances > 0 && !r.moved
+        ? [`the ${r.dependsOn} instances held by ${r.instances} ${r.block} instance(s)`]
+        : [],
+    // Fixed inputs hold no subscription data; renames, updates and moves keep it; creations add.
+    deleteFixedInputs: none,
+    createProducts: none,
+    renameProducts: none,
+    createFixedInputs: none,
+    renameFixedInputs: none,
+    createProductBlockLinks: none,
+    createResourceTypes: none,
+    renameResourceTypes: none,
+    updateBlockResourceTypes: none,
+    createResourceTypeLinks: none,
+    createProductBlocks: none,
+    renameProductBlocks: none,
+    createBlockRelations: none,
+    moveProductBlocks: none,
+  }).flat();
   if (lines.length === 0) return undefined;
   return makeQuestion({
     id: "confirm-deletions",

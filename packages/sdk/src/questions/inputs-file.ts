@@ -1,8 +1,8 @@
 // The --inputs JSON in its two shapes:
 //
-// * flat, as the reference (§d.4): {"<product>": {"description", "tag", "<fixed input>": v},
+// * flat, as orchestrator-core reads it: {"<product>": {"description", "tag", "<fixed input>": v},
 //   "<block>": {"description", "tag"}, "<resource type>": {"description", "value", "<block>": v}} — one
-//   namespace, so an entry applies to every product, block and resource type of that name (g.29);
+//   namespace, so an entry applies to every product, block and resource type of that name;
 // * namespaced: {"products": {"<product>": {"description", "tag", "fixed_inputs": {"<fi>": v}}},
 //   "product_blocks": {"<block>": {...}}, "resource_types": {"<rt>": {...}}} — chosen when every top-level
 //   key is one of those three. Fixed inputs may also sit directly in the product entry, as in the flat shape.
@@ -10,6 +10,7 @@
 // Numbers and booleans are turned into strings; null counts as "not answered"; a JSON array is accepted
 // for the default value of a list resource type.
 import { own } from "./answers.ts";
+import type { KnownNames } from "./known-names.ts";
 import type { Question } from "./question.ts";
 import { AnswersFileError } from "./question-errors.ts";
 
@@ -154,75 +155,107 @@ function toAnswerText(value: unknown, q: Question, path: string[]): string {
 }
 
 /**
- * Every name and key in the file must be something this migration asks about; the reference silently
- * ignored the rest, so a typo went unnoticed.
+ * Every name in the file must be a product, block or resource type that the models or the database know,
+ * and every key a question about it. Entries this migration needs no answer for are accepted (one file
+ * serves several databases); `unusedInputs` lists them. The reference ignored unknown names silently, so
+ * a typo went unnoticed: those are refused, with the closest known name.
  */
-export function checkInputNames(file: InputsFile, questions: readonly Question[]): void {
-  const known = new Map<Namespace, Map<string, Set<string>>>(NAMESPACES.map((ns) => [ns, new Map()]));
-  for (const q of questions) {
-    const [name, key] = q.inputsPath ?? [];
-    if (name === undefined || key === undefined) continue;
-    const ns = namespaceOf(q);
-    const keys = known.get(ns)!.get(name) ?? new Set(["description", "tag"]);
-    keys.add(key);
-    if (ns === "products") keys.add("product_type").add("fixed_inputs");
-    if (q.kind === "default-value") keys.add("value");
-    known.get(ns)!.set(name, keys);
-  }
-  const groups: {
-    label: string;
-    prefix: string[];
-    container: JsonObject;
-    names: Map<string, Set<string>>;
-  }[] =
+export function checkInputNames(file: InputsFile, known: KnownNames): void {
+  const keysOf: Record<Namespace, (name: string) => Set<string> | undefined> = {
+    products: (name) => {
+      const fixedInputs = known.products.get(name);
+      return fixedInputs && new Set([...PRODUCT_KEYS, ...fixedInputs]);
+    },
+    product_blocks: (name) => (known.blocks.has(name) ? new Set(BLOCK_KEYS) : undefined),
+    resource_types: (name) => {
+      const blocks = known.resourceTypes.get(name);
+      return blocks && new Set([...RESOURCE_TYPE_KEYS, ...blocks]);
+    },
+  };
+  const namesOf: Record<Namespace, () => Iterable<string>> = {
+    products: () => known.products.keys(),
+    product_blocks: () => known.blocks,
+    resource_types: () => known.resourceTypes.keys(),
+  };
+  const groups: { label: string; prefix: string[]; container: JsonObject; namespaces: Namespace[] }[] =
     file.shape === "namespaced"
       ? NAMESPACES.flatMap((ns) => {
           const container = own(file.root, ns);
           if (container === undefined || container === null) return [];
           if (!isObject(container)) throw AnswersFileError.notAnObject(FILE, formatPath([ns]));
-          return [{ label: ns.replace("_", " "), prefix: [ns], container, names: known.get(ns)! }];
+          return [{ label: LABELS[ns], prefix: [ns], container, namespaces: [ns] }];
         })
       : [
           {
             label: "products, product blocks or resource types",
             prefix: [],
             container: file.root,
-            names: mergeKnown([...known.values()]),
+            namespaces: [...NAMESPACES],
           },
         ];
 
-  for (const { label, prefix, container, names } of groups) {
-    const unknown = Object.keys(container).filter((n) => !names.has(n));
-    if (unknown.length > 0) throw AnswersFileError.unknownNames(FILE, label, unknown, [...names.keys()]);
-    for (const [name, keys] of names) {
-      const value = own(container, name);
+  for (const { label, prefix, container, namespaces } of groups) {
+    const keysByName = (name: string): Set<string> | undefined => {
+      const sets = namespaces.flatMap((ns) => keysOf[ns](name) ?? []);
+      return sets.length === 0 ? undefined : new Set(sets.flatMap((set) => [...set]));
+    };
+    const unknown = Object.keys(container).filter((name) => keysByName(name) === undefined);
+    if (unknown.length > 0) {
+      const names = namespaces.flatMap((ns) => [...namesOf[ns]()]);
+      throw AnswersFileError.unknownNames(
+        prefix.length === 0 ? FILE : formatPath(prefix),
+        label,
+        unknown,
+        names,
+      );
+    }
+    for (const [name, value] of Object.entries(container)) {
       if (!isObject(value)) continue;
+      const keys = keysByName(name)!;
       const unknownKeys = Object.keys(value).filter((k) => !keys.has(k));
       if (unknownKeys.length > 0)
-        throw AnswersFileError.unknownNames(formatPath([...prefix, name]), "keys", unknownKeys, [...keys]);
+        throw AnswersFileError.unknownKeys(formatPath([...prefix, name]), unknownKeys, keys);
       const nested = own(value, "fixed_inputs");
-      if (isObject(nested)) {
-        const fixedInputs = [...keys].filter((k) => !PRODUCT_KEYS.includes(k));
-        const unknownFixedInputs = Object.keys(nested).filter((k) => !fixedInputs.includes(k));
-        if (unknownFixedInputs.length > 0) {
-          throw AnswersFileError.unknownNames(
-            formatPath([...prefix, name, "fixed_inputs"]),
-            "fixed inputs",
-            unknownFixedInputs,
-            fixedInputs,
-          );
-        }
+      if (!isObject(nested)) continue;
+      const fixedInputs = known.products.get(name) ?? new Set<string>();
+      const unknownFixedInputs = Object.keys(nested).filter((k) => !fixedInputs.has(k));
+      if (unknownFixedInputs.length > 0) {
+        throw AnswersFileError.unknownKeys(
+          formatPath([...prefix, name, "fixed_inputs"]),
+          unknownFixedInputs,
+          fixedInputs,
+        );
       }
     }
   }
 }
 
-const PRODUCT_KEYS = ["description", "tag", "product_type", "fixed_inputs"];
-
-function mergeKnown(maps: Map<string, Set<string>>[]): Map<string, Set<string>> {
-  const merged = new Map<string, Set<string>>();
-  for (const map of maps) {
-    for (const [name, keys] of map) merged.set(name, new Set([...(merged.get(name) ?? []), ...keys]));
-  }
-  return merged;
+/**
+ * The answers in the file that no question of this migration took, as paths ("--inputs → "age" →
+ * "UserBlock""): kept for other databases, and listed so a reader sees what this run did not use.
+ * `used` holds the paths of the answers taken (FoundInput.where). Nulls (blanks of a template) and
+ * product_type (which identifies, not answers) are not listed.
+ */
+export function unusedInputs(file: InputsFile, used: ReadonlySet<string>): string[] {
+  const unused: string[] = [];
+  const walk = (value: unknown, path: string[]): void => {
+    if (value === null || value === undefined || path[path.length - 1] === "product_type") return;
+    if (isObject(value)) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
+      return;
+    }
+    const where = formatPath(path);
+    if (!used.has(where)) unused.push(where);
+  };
+  for (const [name, entry] of Object.entries(file.root)) walk(entry, [name]);
+  return unused;
 }
+
+const PRODUCT_KEYS = ["description", "tag", "product_type", "fixed_inputs"];
+const BLOCK_KEYS = ["description", "tag"];
+const RESOURCE_TYPE_KEYS = ["description", "value"];
+const LABELS: Record<Namespace, string> = {
+  products: "products",
+  product_blocks: "product blocks",
+  resource_types: "resource types",
+};

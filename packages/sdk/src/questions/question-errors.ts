@@ -3,10 +3,23 @@
 
 import { OrchestratorError } from "../errors.ts";
 import type { SourceLocation } from "../model/domain-model.ts";
+import { sortNames } from "../sort-names.ts";
+import { closestName } from "./closest-name.ts";
 import type { Question } from "./question.ts";
 
 const list = (names: readonly string[]): string =>
   names.length === 0 ? "(none)" : names.map((n) => `'${n}'`).join(", ");
+
+/** Each unknown name, with the closest known one when there is one close enough to be a typo. */
+function suggest(unknown: readonly string[], known: Iterable<string>): string {
+  const candidates = [...known];
+  return unknown
+    .map((name) => {
+      const closest = closestName(name, candidates);
+      return closest === undefined ? `'${name}'` : `'${name}' (did you mean '${closest}'?)`;
+    })
+    .join(", ");
+}
 
 /** Questions left without an answer and no resolver to ask. */
 export class MissingAnswersError extends OrchestratorError {
@@ -78,17 +91,31 @@ export class AnswersFileError extends OrchestratorError {
     return new AnswersFileError("ORCH_ANSWERS_FILE_INVALID", `${file} ${path}: expected a JSON object.`);
   }
 
-  static unknownNames(file: string, kind: string, unknown: string[], known: string[]): AnswersFileError {
+  /** Names that neither the models nor the database know: a typo, most likely. */
+  static unknownNames(
+    where: string,
+    kind: string,
+    unknown: string[],
+    known: Iterable<string>,
+  ): AnswersFileError {
     return new AnswersFileError(
       "ORCH_ANSWERS_UNKNOWN_NAME",
-      `${file} names ${kind} that this migration asks nothing about: ${list(unknown)}. Known: ${list(known)}. Check the spelling, or remove the entry.`,
+      `${where} names ${kind} that neither the models nor the database know: ${suggest(unknown, known)}. Check the spelling, or remove the entry.`,
     );
   }
 
-  static unmatchedUpdates(problems: string[]): AnswersFileError {
+  static unknownSections(file: string, unknown: string[], known: string[]): AnswersFileError {
     return new AnswersFileError(
-      "ORCH_UNMATCHED_UPDATE",
-      `--updates has renames that match nothing in this change:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+      "ORCH_ANSWERS_UNKNOWN_NAME",
+      `${file} has sections it does not know: ${suggest(unknown, known)}. Known sections: ${list(known)}.`,
+    );
+  }
+
+  /** Keys that are not a question about their subject (description, tag, a fixed input, …). */
+  static unknownKeys(where: string, unknown: string[], known: Iterable<string>): AnswersFileError {
+    return new AnswersFileError(
+      "ORCH_ANSWERS_UNKNOWN_NAME",
+      `${where} has keys that are no question about it: ${suggest(unknown, known)}. Known keys: ${list(sortNames(known))}. Check the spelling, or remove the key.`,
     );
   }
 }

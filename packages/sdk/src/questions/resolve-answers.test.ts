@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { at, workshopChangeSet, workshopInputs, workshopModel } from "../plan/testing/workshop.ts";
+import {
+  at,
+  onEmptyDatabase,
+  workshopChangeSet,
+  workshopInputs,
+  workshopModel,
+} from "../plan/testing/workshop.ts";
 import type { AnswerResolver, Question } from "./question.ts";
 import { MissingAnswersError } from "./question-errors.ts";
 import { resolveAnswers } from "./resolve-answers.ts";
@@ -35,7 +41,7 @@ function scripted(
 
 describe("resolveAnswers", () => {
   it("answers the workshop entirely from the reference's --inputs JSON", async () => {
-    const { answers, questions } = await resolveAnswers(workshopChangeSet(), workshopModel(), {
+    const { answers, questions } = await resolveAnswers(onEmptyDatabase(), workshopModel(), {
       inputs: workshopInputs,
     });
     expect(answers.products["User internal"]).toEqual({
@@ -63,7 +69,7 @@ describe("resolveAnswers", () => {
         ["group_name", "group_id", "username", "age", "user_id"].map((n) => [n, { description: n }]),
       ),
     };
-    const { answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), { inputs });
+    const { answers } = await resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs });
     expect(answers.fixedInputs["User internal"]).toEqual({ affiliation: "internal" });
     expect(answers.fixedInputs["User external"]).toEqual({ affiliation: "external" });
   });
@@ -89,7 +95,7 @@ describe("resolveAnswers", () => {
       "Supply description for new resource type username: ": "un",
       "Supply description for new resource type user_id: ": "ui",
     });
-    const { answers, questions } = await resolveAnswers(workshopChangeSet(), model, { inputs }, resolver);
+    const { answers, questions } = await resolveAnswers(onEmptyDatabase(), model, { inputs }, resolver);
     expect(answers.products["User Group"]).toEqual({ description: "from inputs", tag: "MODEL" });
     expect(answers.fixedInputs["User internal"]).toEqual({ affiliation: "internal" });
     // A block described in the model without a tag has no tag: not asked.
@@ -102,7 +108,7 @@ describe("resolveAnswers", () => {
 
   it("lists the unanswered questions without a resolver, as an --inputs template", async () => {
     const inputs = { ...workshopInputs, "User external": { description: "e", tag: "USER_EXT" }, age: {} };
-    const error = await resolveAnswers(workshopChangeSet(), workshopModel(), { inputs }).catch(
+    const error = await resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(MissingAnswersError);
@@ -130,17 +136,23 @@ describe("resolveAnswers", () => {
     cs.createResourceTypeLinks = [
       { block: "UserBlock", resourceType: "age", instances: 3, values: 0, location: at(31) },
     ];
-    const error = (await resolveAnswers(cs, workshopModel()).catch((e: unknown) => e)) as MissingAnswersError;
+    const error = (await resolveAnswers(onEmptyDatabase(cs), workshopModel()).catch(
+      (e: unknown) => e,
+    )) as MissingAnswersError;
     expect(error.toInputsShape()).toEqual({ age: { UserBlock: null } });
-    const { answers } = await resolveAnswers(cs, workshopModel(), { inputs: { age: { UserBlock: 42 } } });
+    const { answers } = await resolveAnswers(onEmptyDatabase(cs), workshopModel(), {
+      inputs: { age: { UserBlock: 42 } },
+    });
     expect(answers.defaultValues).toEqual({ UserBlock: { age: ["42"] } });
-    const viaValue = await resolveAnswers(cs, workshopModel(), { inputs: { age: { value: "7" } } });
+    const viaValue = await resolveAnswers(onEmptyDatabase(cs), workshopModel(), {
+      inputs: { age: { value: "7" } },
+    });
     expect(viaValue.answers.defaultValues).toEqual({ UserBlock: { age: ["7"] } });
   });
 
   it("turns non-string JSON scalars into strings", async () => {
     const inputs = { ...workshopInputs, UserBlock: { description: "user block", tag: 12 } };
-    const { answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), { inputs });
+    const { answers } = await resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs });
     expect(answers.blocks.UserBlock?.tag).toBe("12");
   });
 
@@ -149,7 +161,7 @@ describe("resolveAnswers", () => {
       ...workshopInputs,
       "User internal": { description: "d", tag: "A_TAG_THAT_IS_TOO_LONG", affiliation: "intern" },
     };
-    await expect(resolveAnswers(workshopChangeSet(), workshopModel(), { inputs })).rejects.toMatchObject({
+    await expect(resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs })).rejects.toMatchObject({
       code: "ORCH_INVALID_ANSWER",
       problems: [
         { where: '--inputs → "User internal" → "tag"', reason: "at most 20 characters are allowed, got 22" },
@@ -165,7 +177,7 @@ describe("resolveAnswers", () => {
     const model = workshopModel();
     model.products[2]!.fixedInputValues = { affiliation: "elsewhere" };
     const inputs = { ...workshopInputs, "User external": { description: "e", tag: "USER_EXT" } };
-    await expect(resolveAnswers(workshopChangeSet(), model, { inputs })).rejects.toMatchObject({
+    await expect(resolveAnswers(onEmptyDatabase(), model, { inputs })).rejects.toMatchObject({
       code: "ORCH_INVALID_ANSWER",
       location: { file: "products.ts", line: 3 },
     });
@@ -176,7 +188,7 @@ describe("resolveAnswers", () => {
     const { resolver, retries } = scripted({
       "product-tag:User Group": ["", "WAY_TOO_LONG_FOR_A_PRODUCT_TAG", "GROUP"],
     });
-    const { answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), { inputs }, resolver);
+    const { answers } = await resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs }, resolver);
     expect(answers.products["User Group"]?.tag).toBe("GROUP");
     expect(retries).toEqual([
       "product-tag:User Group: an answer is required",
@@ -188,29 +200,29 @@ describe("resolveAnswers", () => {
     const inputs = { ...workshopInputs, "User Group": { description: "d" } };
     const { resolver } = scripted({ "product-tag:User Group": "" });
     await expect(
-      resolveAnswers(workshopChangeSet(), workshopModel(), { inputs }, resolver),
+      resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs }, resolver),
     ).rejects.toMatchObject({ code: "ORCH_INVALID_ANSWER" });
   });
 
-  it("refuses --inputs naming products, blocks or resource types the migration does not ask about", async () => {
+  it("refuses names that neither the models nor the database know, suggesting the closest", async () => {
     const inputs = { ...workshopInputs, "User Gruop": { description: "typo" } };
-    await expect(resolveAnswers(workshopChangeSet(), workshopModel(), { inputs })).rejects.toMatchObject({
+    await expect(resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs })).rejects.toMatchObject({
       code: "ORCH_ANSWERS_UNKNOWN_NAME",
-      message: expect.stringMatching(/'User Gruop'.*Known: 'User Group', 'User internal'/s),
+      message: expect.stringContaining("'User Gruop' (did you mean 'User Group'?)"),
     });
     const badKey = {
       ...workshopInputs,
       "User internal": { ...workshopInputs["User internal"], afiliation: "internal" },
     };
     await expect(
-      resolveAnswers(workshopChangeSet(), workshopModel(), { inputs: badKey }),
+      resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs: badKey }),
     ).rejects.toMatchObject({
       code: "ORCH_ANSWERS_UNKNOWN_NAME",
-      message: expect.stringContaining("'afiliation'"),
+      message: expect.stringContaining("'afiliation' (did you mean 'affiliation'?)"),
     });
     const badNamespace = { products: { Nope: {} } };
     await expect(
-      resolveAnswers(workshopChangeSet(), workshopModel(), { inputs: badNamespace }),
+      resolveAnswers(onEmptyDatabase(), workshopModel(), { inputs: badNamespace }),
     ).rejects.toMatchObject({
       code: "ORCH_ANSWERS_UNKNOWN_NAME",
     });
@@ -219,149 +231,20 @@ describe("resolveAnswers", () => {
   it("needs deletions of data confirmed, by option or by the resolver", async () => {
     const cs = workshopChangeSet();
     cs.deleteProducts = [{ product: "Old", subscriptions: 2, instances: 0, values: 0, location: at(1) }];
-    const error = (await resolveAnswers(cs, workshopModel(), { inputs: workshopInputs }).catch(
-      (e: unknown) => e,
-    )) as MissingAnswersError;
+    const error = (await resolveAnswers(onEmptyDatabase(cs), workshopModel(), {
+      inputs: workshopInputs,
+    }).catch((e: unknown) => e)) as MissingAnswersError;
     expect(error.questions.map((q) => q.kind)).toEqual(["confirm-deletions"]);
     expect(error.toInputsShape()).toEqual({});
     await expect(
-      resolveAnswers(cs, workshopModel(), { inputs: workshopInputs, confirmDeletions: true }),
+      resolveAnswers(onEmptyDatabase(cs), workshopModel(), {
+        inputs: workshopInputs,
+        confirmDeletions: true,
+      }),
     ).resolves.toBeDefined();
     const no = scripted({}, {}, false);
     await expect(
-      resolveAnswers(cs, workshopModel(), { inputs: workshopInputs }, no.resolver),
+      resolveAnswers(onEmptyDatabase(cs), workshopModel(), { inputs: workshopInputs }, no.resolver),
     ).rejects.toMatchObject({ code: "ORCH_MIGRATION_CANCELLED" });
-  });
-});
-
-describe("renames", () => {
-  /** UserBlock lost `name`, gained `username`; `name` is gone from the whole model. */
-  function renameChangeSet() {
-    const cs = workshopChangeSet();
-    cs.createProducts = [];
-    cs.createFixedInputs = [];
-    cs.createProductBlocks = [];
-    cs.createBlockRelations = [];
-    cs.createProductBlockLinks = [];
-    cs.createResourceTypes = [{ resourceType: "username", location: at(30) }];
-    cs.createResourceTypeLinks = [
-      { block: "UserBlock", resourceType: "username", instances: 4, values: 0, location: at(30) },
-    ];
-    cs.deleteResourceTypes = [{ resourceType: "name", values: 4, location: at(30) }];
-    cs.deleteResourceTypeLinks = [
-      { block: "UserBlock", resourceType: "name", instances: 4, values: 4, location: at(30) },
-    ];
-    cs.deleteFixedInputs = [
-      { product: "User internal", fixedInput: "kind", value: "internal", location: at(2) },
-    ];
-    cs.createFixedInputs = [{ product: "User internal", fixedInput: "affiliation", location: at(2) }];
-    cs.renameCandidates = {
-      resourceTypes: [{ from: "name", candidates: ["username"] }],
-      blockResourceTypes: [{ block: "UserBlock", from: "name", candidates: ["username"] }],
-      fixedInputs: [{ product: "User internal", from: "kind", to: "affiliation" }],
-    };
-    return cs;
-  }
-
-  it("--updates renames: nothing asked, the delete + create pairs become renames", async () => {
-    const updates = {
-      resource_types: { name: "username" },
-      fixed_inputs: { "User internal": { kind: "affiliation" } },
-    };
-    const { changeSet, answers, questions } = await resolveAnswers(renameChangeSet(), workshopModel(), {
-      updates,
-    });
-    expect(changeSet.renameResourceTypes.map((r) => [r.from, r.to])).toEqual([["name", "username"]]);
-    expect(changeSet.createResourceTypes).toEqual([]);
-    expect(changeSet.deleteResourceTypes).toEqual([]);
-    expect(changeSet.createResourceTypeLinks).toEqual([]);
-    expect(changeSet.deleteResourceTypeLinks).toEqual([]);
-    expect(changeSet.renameFixedInputs.map((r) => [r.product, r.from, r.to])).toEqual([
-      ["User internal", "kind", "affiliation"],
-    ]);
-    expect(questions).toEqual([]);
-    expect(answers.fixedInputs).toEqual({});
-  });
-
-  it("asks the resolver: global rename first, then per-block updates and fixed inputs", async () => {
-    const { resolver, asked } = scripted(
-      {},
-      { "rename-resource-type:name": null, "rename-block-resource-type:UserBlock:name": "username" },
-      true,
-    );
-    const { changeSet, updates } = await resolveAnswers(
-      renameChangeSet(),
-      workshopModel(),
-      { inputs: { username: { description: "name of the user" } }, confirmDeletions: true },
-      resolver,
-    );
-    expect(asked).toEqual([
-      "rename-resource-type:name",
-      "rename-block-resource-type:UserBlock:name",
-      "rename-fixed-input:User internal:kind",
-    ]);
-    expect(updates).toEqual({
-      block_resource_types: { UserBlock: { name: "username" } },
-      fixed_inputs: { "User internal": { kind: "affiliation" } },
-    });
-    expect(changeSet.updateBlockResourceTypes.map((u) => [u.block, u.from, u.to, u.values])).toEqual([
-      ["UserBlock", "name", "username", 4],
-    ]);
-    // The old type's row stays deleted (it is gone from the model); its values moved to the new type.
-    expect(changeSet.createResourceTypes.map((c) => c.resourceType)).toEqual(["username"]);
-    expect(changeSet.deleteResourceTypes.map((d) => [d.resourceType, d.values])).toEqual([["name", 0]]);
-  });
-
-  it("an empty --updates still asks, as the reference's default `{}`", async () => {
-    const { resolver, asked } = scripted({}, {}, false);
-    await resolveAnswers(
-      renameChangeSet(),
-      workshopModel(),
-      {
-        updates: "{}",
-        inputs: { username: { description: "d", value: "x" }, "User internal": { affiliation: "internal" } },
-        confirmDeletions: true,
-      },
-      resolver,
-    );
-    expect(asked).toContain("rename-resource-type:name");
-  });
-
-  it("an --updates rename that matches nothing is an error naming what could match (fix g.25)", async () => {
-    await expect(
-      resolveAnswers(renameChangeSet(), workshopModel(), {
-        updates: { resource_types: { nmae: "username" } },
-      }),
-    ).rejects.toMatchObject({
-      code: "ORCH_UNMATCHED_UPDATE",
-      message: expect.stringContaining(
-        "'nmae' is not a resource type this change deletes (deleted: name; created: username)",
-      ),
-    });
-    await expect(
-      resolveAnswers(renameChangeSet(), workshopModel(), {
-        updates: { fixed_inputs: { "No Such Product": { a: "b" } } },
-      }),
-    ).rejects.toMatchObject({ code: "ORCH_UNMATCHED_UPDATE" });
-    await expect(
-      resolveAnswers(renameChangeSet(), workshopModel(), { updates: { products: { A: "B" } } }),
-    ).rejects.toMatchObject({
-      message: expect.stringContaining('renamedFrom: "A"'),
-    });
-  });
-
-  it("renames the diff applied already are accepted as they are", async () => {
-    const cs = renameChangeSet();
-    cs.renameResourceTypes = [{ from: "old", to: "new", location: at(1) }];
-    const { changeSet } = await resolveAnswers(cs, workshopModel(), {
-      updates: {
-        resource_types: { old: "new" },
-        fixed_inputs: { "User internal": { kind: "affiliation" } },
-        block_resource_types: { UserBlock: { name: "username" } },
-      },
-      inputs: { username: { description: "d" } },
-      confirmDeletions: true,
-    });
-    expect(changeSet.renameResourceTypes).toHaveLength(1);
   });
 });

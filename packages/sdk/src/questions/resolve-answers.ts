@@ -3,12 +3,15 @@
 // user. Every answer is validated, whatever its source, before anything is planned or written. Without a
 // resolver, what is left is reported as one MissingAnswersError that a tool can turn into an --inputs
 // template.
+import { carryDeletedCounts } from "../diff/carry-deleted-counts.ts";
 import type { ChangeSet, Updates } from "../diff/change-set.ts";
+import type { Comparison } from "../diff/comparison.ts";
+import { diff } from "../diff/diff.ts";
 import type { DomainModel, SourceLocation } from "../model/domain-model.ts";
 import { type Answers, type BlockAnswers, own, type ProductAnswers } from "./answers.ts";
-import { applyRenames, parseUpdates } from "./apply-renames.ts";
 import { listQuestions } from "./build-questions.ts";
-import { checkInputNames, findInput, type InputsFile, parseInputsFile } from "./inputs-file.ts";
+import { checkInputNames, findInput, type InputsFile, parseInputsFile, unusedInputs } from "./inputs-file.ts";
+import { knownNames } from "./known-names.ts";
 import type { AnswerResolver, Question } from "./question.ts";
 import {
   type AnswerProblem,
@@ -17,12 +20,14 @@ import {
   MissingAnswersError,
 } from "./question-errors.ts";
 import { resolveRenames } from "./resolve-renames.ts";
+import { unmatchedUpdates } from "./unmatched-updates.ts";
+import { parseUpdates } from "./updates-file.ts";
 import { interpretAnswer } from "./validate-answer.ts";
 
 export interface AnswerSources {
   /** --inputs: a JSON string or the parsed object, flat or namespaced (see inputs-file.ts). */
   inputs?: unknown;
-  /** --updates: renames (§c.5 shape). When non-empty, nothing about renames is asked. */
+  /** --updates: renames (the reference's shape plus products and product_blocks). When non-empty, nothing about renames is asked. */
   updates?: unknown;
   /** Deleting existing data is confirmed in advance. */
   confirmDeletions?: boolean;
@@ -41,28 +46,49 @@ export interface ResolvedAnswers {
   updates: Updates;
   /** Every question, with its answer and where the answer came from. */
   questions: Question[];
+  /**
+   * Entries of --inputs and --updates that this migration did not need (they name what the models or the
+   * database know, for another database or an earlier change), as paths with, for renames, why.
+   */
+  unusedInputs: string[];
 }
 
 /** Resolver answers refused this many times in a row end the resolution. */
 const MAX_ATTEMPTS = 5;
 
+/**
+ * Answers every question a comparison raises, from --updates and --inputs, then the models, then the
+ * resolver, and validates each answer whatever its source.
+ *
+ * Renames come first, in the reference's order: given --updates (non-empty) replace the rename questions;
+ * otherwise the resolver is asked. The chosen renames are applied by diffing `comparison.snapshot` again
+ * with them, so `changeSet` is the one to plan. Names in --inputs/--updates that neither the models nor the
+ * database know are refused with a suggestion; known ones that this run does not need are listed in
+ * `unusedInputs`.
+ *
+ * @throws AnswersFileError for malformed files or unknown names, InvalidAnswerError for refused answers,
+ * MissingAnswersError when answers are missing and there is no resolver.
+ */
 export async function resolveAnswers(
-  changeSet: ChangeSet,
+  comparison: Comparison,
   model: DomainModel,
   sources: AnswerSources = {},
   resolver?: AnswerResolver,
 ): Promise<ResolvedAnswers> {
   const inputs = parseInputsFile(sources.inputs);
+  const known = knownNames(model, comparison.snapshot);
+  checkInputNames(inputs, known);
   // As the reference: a non-empty --updates replaces the rename questions; `{}` means "ask".
   const given = parseUpdates(sources.updates);
   const renames =
     given && Object.keys(given).length > 0
       ? { updates: given, questions: [] }
-      : await resolveRenames(changeSet, resolver);
-  const cs = applyRenames(changeSet, renames.updates);
+      : await resolveRenames(comparison, model, resolver);
+  const cs = withRenames(comparison, model, renames.updates);
+  const unusedUpdates = unmatchedUpdates(cs.ignoredUpdates ?? [], known);
 
   const questions = listQuestions(cs, model);
-  checkInputNames(inputs, questions);
+  const used = new Set<string>();
   const values = new Map<Question, string | null | string[]>();
   const problems: AnswerProblem[] = [];
   for (const q of questions) {
@@ -79,6 +105,7 @@ export async function resolveAnswers(
     }
     q.answer = found.raw;
     q.source = found.source;
+    if (found.source === "inputs") used.add(found.where);
     values.set(q, result.value);
   }
   if (problems.length > 0) throw new InvalidAnswerError(problems);
@@ -92,7 +119,16 @@ export async function resolveAnswers(
     changeSet: cs,
     updates: renames.updates,
     questions: [...renames.questions, ...questions],
+    unusedInputs: [...unusedInputs(inputs, used), ...unusedUpdates],
   };
+}
+
+/** The comparison's change set with these renames: the same snapshot diffed again (drizzle-kit's way). */
+function withRenames(comparison: Comparison, model: DomainModel, updates: Updates): ChangeSet {
+  if (Object.keys(updates).length === 0) return comparison.changes;
+  const changes = diff(model, comparison.snapshot, updates);
+  carryDeletedCounts(comparison.changes, changes);
+  return changes;
 }
 
 interface Prefilled {

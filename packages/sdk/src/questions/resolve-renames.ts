@@ -1,9 +1,12 @@
-// The three rename kinds of §c.5, decided before any other question because they change which other
-// questions exist (a renamed resource type needs no description). With --updates given, only those are
-// applied and nothing is asked (as the reference); without a resolver nothing is renamed, and deletions
-// that lose data still need the confirmation that comes next.
-import type { ChangeSet, Updates } from "../diff/change-set.ts";
-import { applyRenames } from "./apply-renames.ts";
+// The rename resolver: asks the three rename kinds that the diff cannot decide alone, in the reference's
+// order (global resource type renames, then per-block updates, then fixed inputs), and gives the answers
+// as `Updates`. It renames nothing itself: resolveAnswers diffs the snapshot again with them, the one
+// place renames are applied (docs/design.md, "How renames resolve"). Asked before any other question
+// because renames change which other questions exist (a renamed resource type needs no description).
+import type { Updates } from "../diff/change-set.ts";
+import type { Comparison } from "../diff/comparison.ts";
+import { diff } from "../diff/diff.ts";
+import type { DomainModel } from "../model/domain-model.ts";
 import { makeQuestion } from "./build-questions.ts";
 import { type AnswerResolver, HEADERS, type Question } from "./question.ts";
 
@@ -14,9 +17,11 @@ export interface RenameDecisions {
 }
 
 export async function resolveRenames(
-  cs: ChangeSet,
+  comparison: Comparison,
+  model: DomainModel,
   resolver: AnswerResolver | undefined,
 ): Promise<RenameDecisions> {
+  const cs = comparison.changes;
   const questions: Question[] = [];
   if (!resolver) return { updates: {}, questions };
   const ask = (
@@ -61,11 +66,15 @@ export async function resolveRenames(
     }
   }
 
-  const afterGlobal = applyRenames(cs, { resource_types: resourceTypes });
+  // The per-block menus offer what is left once the global renames are applied, as the reference does.
+  const afterGlobal =
+    Object.keys(resourceTypes).length === 0
+      ? cs
+      : diff(model, comparison.snapshot, { resource_types: resourceTypes });
   const blockResourceTypes: Record<string, Record<string, string>> = {};
   const used = new Set<string>();
   for (const { block, from, candidates } of afterGlobal.renameCandidates.blockResourceTypes) {
-    // Several pairs per block are kept (fix g.24); a name is used once per block.
+    // Several pairs per block are kept (the reference keeps only the last); a name is used once per block.
     const options = candidates.filter((c) => !used.has(`${block}\0${c}`));
     if (options.length === 0) continue;
     const q = ask(

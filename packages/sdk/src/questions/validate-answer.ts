@@ -2,13 +2,12 @@
 // descriptions varchar(2000), values varchar(10000)), so a bad answer fails here, with its source named,
 // instead of halfway through a migration. Scalars must parse the way the model's type reads them back.
 import { isIPv4, isIPv6 } from "node:net";
+import { DESCRIPTION_MAX_LENGTH, TAG_MAX_LENGTH, VALUE_MAX_LENGTH } from "../limits.ts";
 import { characterCount } from "../model/character-count.ts";
 import type { ScalarSpec } from "../model/domain-model.ts";
 import type { Question } from "./question.ts";
 
-export const TAG_MAX_LENGTH = 20;
-export const DESCRIPTION_MAX_LENGTH = 2000;
-export const VALUE_MAX_LENGTH = 10000;
+export { DESCRIPTION_MAX_LENGTH, TAG_MAX_LENGTH, VALUE_MAX_LENGTH };
 
 /** A normalised answer: text, null (an optional answer left empty), or the elements of a default value. */
 export type Interpreted = { ok: true; value: string | null | string[] } | { ok: false; reason: string };

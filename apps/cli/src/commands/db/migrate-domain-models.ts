@@ -9,6 +9,7 @@ import {
   MissingAnswersError,
   migrationSources,
   ProjectError,
+  parseUpdates,
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { CancelledError } from "../../cancellation.ts";
@@ -25,6 +26,8 @@ interface Result {
   upgrade: string[];
   downgrade: string[];
   file: string | null;
+  /** --inputs and --updates entries this database did not need (kept for others). */
+  unusedInputs: string[];
 }
 
 export default class DbMigrateDomainModels extends BaseCommand<typeof DbMigrateDomainModels> {
@@ -72,7 +75,8 @@ Answers come from --updates/--inputs first, then from the models (description, t
   async run(): Promise<Result> {
     const { test, yes } = this.flags;
     const inputs = readJsonArgument("inputs", this.flags.inputs);
-    const updates = readJsonArgument("updates", this.flags.updates);
+    // Parsed before the database is opened: a malformed --updates stops the command without reading anything.
+    const updates = parseUpdates(readJsonArgument("updates", this.flags.updates));
     const project = await this.project();
     const model = await loadRegistry(project.registryFile);
     // Read everything needed, then release the database before anyone is asked anything.
@@ -82,7 +86,8 @@ Answers come from --updates/--inputs first, then from the models (description, t
         await new MigrationRunner(db, migrationSources(project.migrationsDir)).verifyApplied()
       ).filter((s) => !s.applied);
       if (pending.length > 0) throw ProjectError.migrationsPending(pending.map((s) => s.name));
-      return compareWithDatabase(db, model);
+      // The diff applies --updates, so the counts read are those of the renamed change set.
+      return compareWithDatabase(db, model, updates);
     });
     if (test) this.say(`${style.bold("NOTE:")} Running in test mode. No migration file will be generated.\n`);
 
@@ -110,6 +115,7 @@ Answers come from --updates/--inputs first, then from the models (description, t
       }
       throw error;
     }
+    this.#reportUnused(generated.unusedInputs);
     if (generated.nothingToDo) {
       this.say("Nothing to do: the database matches the domain models.");
     } else if (test) {
@@ -137,7 +143,17 @@ Answers come from --updates/--inputs first, then from the models (description, t
       upgrade: generated.upgrade,
       downgrade: generated.downgrade,
       file: generated.file,
+      unusedInputs: generated.unusedInputs,
     };
+  }
+
+  /** On stderr, so that stdout stays the migration's output; --json carries them as unusedInputs. */
+  #reportUnused(unused: readonly string[]): void {
+    if (unused.length === 0 || this.jsonEnabled()) return;
+    const lines = unused.map((entry) => `  ${entry}`).join("\n");
+    process.stderr.write(
+      `${style.bold("Not needed for this database (kept for others):", process.stderr)}\n${lines}\n`,
+    );
   }
 
   /** Shows the change tree and the impact on existing data, then asks (interactive, without --yes). */

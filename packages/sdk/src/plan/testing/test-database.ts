@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { up as coreSchema } from "../../db/core-migrations/0001-orchestrator-schema.ts";
 import { resolveAnswers } from "../../questions/resolve-answers.ts";
 import { planMigration } from "../plan-migration.ts";
-import { workshopChangeSet, workshopInputs, workshopModel } from "./workshop.ts";
+import { onEmptyDatabase, workshopInputs, workshopModel } from "./workshop.ts";
 
 export async function createTestDatabase(): Promise<PGlite> {
   const db = new PGlite();
@@ -69,7 +69,7 @@ export function useWorkshopDatabase(): () => PGlite {
   let db: PGlite;
   beforeAll(async () => {
     db = await createTestDatabase();
-    const { changeSet, answers } = await resolveAnswers(workshopChangeSet(), workshopModel(), {
+    const { changeSet, answers } = await resolveAnswers(onEmptyDatabase(), workshopModel(), {
       inputs: workshopInputs,
     });
     await run(db, planMigration(changeSet, answers).upgrade);

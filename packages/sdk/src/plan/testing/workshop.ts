@@ -1,6 +1,7 @@
 // The workshop of reference Appendix A as plain data: its model, the change set diff() produces for it on
 // a fresh database, and the seed's answers. Shared by the questions and plan tests.
 import type { ChangeSet } from "../../diff/change-set.ts";
+import type { Comparison } from "../../diff/comparison.ts";
 import type { DomainModel, ScalarSpec, SourceLocation } from "../../model/domain-model.ts";
 
 export const at = (line: number): SourceLocation => ({
@@ -166,3 +167,8 @@ export const workshopInputs = {
   age: { description: "age of the user" },
   user_id: { description: "id of the user" },
 };
+
+/** A change set (hand-built, or diffed against nothing) as the comparison with an empty database. */
+export function onEmptyDatabase(changes: ChangeSet = workshopChangeSet()): Comparison {
+  return { snapshot: { products: [], blocks: [], resourceTypes: [] }, changes };
+}

@@ -14,6 +14,12 @@ export type Edit =
   | { kind: "addFixedInput"; productType: string; fixedInput: string }
   | { kind: "removeFixedInput"; productType: string; fixedInput: string }
   | { kind: "renameFixedInput"; productType: string; from: string; to: string }
+  /**
+   * Renames in the reference's order at once: `from` becomes r_renamed in every block but `block`, which
+   * gets r_swapped (a global rename, then a per-block update of the renamed type), and optionally a fixed
+   * input of `productType` becomes fi_renamed.
+   */
+  | { kind: "mixedRenames"; from: string; block: string; productType?: string; fixedInput?: string }
   | { kind: "addProduct"; product: string; productType: string }
   | { kind: "removeProduct"; product: string }
   | {
@@ -39,7 +45,8 @@ export function editDeletes(
   before: DomainModel,
   after: DomainModel,
 ): boolean {
-  if (edit.kind === "renameResourceType" || edit.kind === "renameFixedInput") return !acceptRenames;
+  if (edit.kind === "renameResourceType" || edit.kind === "renameFixedInput" || edit.kind === "mixedRenames")
+    return !acceptRenames;
   if (edit.kind === "swapResourceType") {
     const used = (model: DomainModel, name: string) =>
       model.blocks.some((b) => b.resourceTypes.some((rt) => rt.name === name));
@@ -109,6 +116,22 @@ export function arbitraryEdit(raw: RawModel): fc.Arbitrary<Edit> {
       }),
     );
   }
+  if (rtPairs.length > 0) {
+    const fixedInput =
+      fiPairs.length === 0
+        ? fc.constant(undefined)
+        : fc.option(fc.constantFrom(...fiPairs), { nil: undefined });
+    options.push(
+      fc.tuple(fc.constantFrom(...rtPairs), fixedInput).map(
+        ([[block, from], fi]): Edit => ({
+          kind: "mixedRenames",
+          from,
+          block,
+          ...(fi === undefined ? {} : { productType: fi[0], fixedInput: fi[1] }),
+        }),
+      ),
+    );
+  }
   if (fiPairs.length > 0) {
     options.push(
       fc
@@ -161,6 +184,17 @@ export function applyEdit(raw: RawModel, edit: Edit): RawModel {
       for (const b of next.blocks)
         b.resourceTypes = b.resourceTypes.map((rt) => (rt === edit.from ? edit.to : rt));
       break;
+    case "mixedRenames": {
+      for (const b of next.blocks) {
+        const to = b.name === edit.block ? "r_swapped" : "r_renamed";
+        b.resourceTypes = b.resourceTypes.map((rt) => (rt === edit.from ? to : rt));
+      }
+      if (edit.productType !== undefined) {
+        const t = type(edit.productType);
+        t.fixedInputs = t.fixedInputs.map((fi) => (fi === edit.fixedInput ? "fi_renamed" : fi));
+      }
+      break;
+    }
     case "swapResourceType": {
       const b = block(edit.block);
       b.resourceTypes = b.resourceTypes.map((rt) => (rt === edit.from ? edit.to : rt));

@@ -1,8 +1,9 @@
 // The process of runInDatabaseProcess: receives one task, opens the database, runs the task, closes
 // the database, answers, and exits.
+
+import { Database } from "../db/database.ts";
+import type { DatabaseTarget } from "../db/database-target.ts";
 import { toPlainError } from "../errors.ts";
-import { Database } from "./database.ts";
-import type { DatabaseTarget } from "./database-target.ts";
 import { type DatabaseTask, runDatabaseTask } from "./database-tasks.ts";
 
 export interface DatabaseProcessRequest {

@@ -2,15 +2,15 @@
 // process, or in a child process (database-process.ts) so that the embedded database's memory goes
 // when that process exits.
 
+import { type AdoptionResult, adoptDatabase } from "../db/adopt/adopt-database.ts";
+import { recogniseDatabase } from "../db/adopt/recognise-database.ts";
+import type { Database } from "../db/database.ts";
 import { MigrationRunner } from "../migrations/migration-runner.ts";
 import { type MigrationSource, migrationSources } from "../migrations/migration-source.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { listProducts, type ProductView } from "../products/list-products.ts";
-import { type Comparison, compareWithDatabase } from "../project/compare-with-database.ts";
 import { databaseFingerprint } from "../snapshot/database-fingerprint.ts";
-import { type AdoptionResult, adoptDatabase } from "./adopt/adopt-database.ts";
-import { recogniseDatabase } from "./adopt/recognise-database.ts";
-import type { Database } from "./database.ts";
+import { type Comparison, compareWithDatabase } from "./compare-with-database.ts";
 
 export type DatabaseTask =
   /**

@@ -7,9 +7,9 @@
 // is taken and released by the child, with the same waiting and messages as in this process.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { DatabaseTarget } from "../db/database-target.ts";
 import { fromPlainError, type PlainError } from "../errors.ts";
 import type { DatabaseProcessRequest } from "./database-process-child.ts";
-import type { DatabaseTarget } from "./database-target.ts";
 import type { DatabaseTask, DatabaseTaskResult } from "./database-tasks.ts";
 
 const CHILD = fileURLToPath(

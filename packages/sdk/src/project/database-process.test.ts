@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { acquireDirectoryLock } from "../db/directory-lock.ts";
 import { loadRegistry } from "../model/load-registry.ts";
 import { createTestDatabase } from "../testing/databases.ts";
 import { runInDatabaseProcess } from "./database-process.ts";
-import { acquireDirectoryLock } from "./directory-lock.ts";
 
 const USER_MODEL = fileURLToPath(new URL("../model/__fixtures__/user-model.ts", import.meta.url));
 const noMigrations = mkdtempSync(join(tmpdir(), "orch-no-migrations-"));

@@ -72,7 +72,7 @@ export const EXIT_CODES_HELP = `EXIT CODES
   4  database unavailable: unreachable, or held by another process
   5  a migration failed, or an applied migration file was changed
   6  invalid project: config file or domain models
-  7  db check: the domain models differ from the database
+  7  db check, db diff --exit-code: the domain models differ from the database
   8  migrations are pending: run db upgrade heads first (db check, db diff, db migrate-domain-models)
   9  an orchestrator-core database that is not adopted yet: run db adopt first
   10  db adopt: the database cannot be adopted (its schema does not fit, or it is not orchestrator-core's)

@@ -54,3 +54,17 @@ describe("change tree", () => {
     expect(renderChangeTree(empty())).toBe("");
   });
 });
+
+describe("change tree wording", () => {
+  it("agrees the verb with one instance or subscription", () => {
+    const changes = empty();
+    changes.createResourceTypeLinks.push({
+      block: "UserBlock",
+      resourceType: "age",
+      instances: 1,
+      values: 0,
+      location: at,
+    });
+    expect(renderChangeTree(changes)).toContain("+ UserBlock.age (1 instance needs a value)");
+  });
+});

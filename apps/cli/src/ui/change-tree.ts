@@ -4,6 +4,8 @@ import { type BlockHolder, type ChangeSet, type ChangeVisitor, visitChanges } fr
 import { style } from "./style.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** The verb that agrees with a count: "1 instance needs", "2 instances need". */
+const agree = (n: number, singular: string, pluralForm: string) => (n === 1 ? singular : pluralForm);
 const add = (text: string) => style.green(`+ ${text}`);
 const del = (text: string) => style.red(`- ${text}`);
 const change = (text: string) => style.yellow(`~ ${text}`);
@@ -87,7 +89,7 @@ const TREE: ChangeVisitor<Lines> = {
           c.moved
             ? "moved"
             : c.subscriptions
-              ? `${plural(c.subscriptions, "subscription")} get an instance`
+              ? `${plural(c.subscriptions, "subscription")} ${agree(c.subscriptions, "gets", "get")} an instance`
               : "",
         ),
     ],
@@ -109,7 +111,7 @@ const TREE: ChangeVisitor<Lines> = {
                 c.moved
                   ? "moved"
                   : c.instances && c.attributes.length
-                    ? `${plural(c.instances, "instance")} get one`
+                    ? `${plural(c.instances, "instance")} ${agree(c.instances, "gets", "get")} one`
                     : "",
               ),
           ]),
@@ -136,7 +138,11 @@ const TREE: ChangeVisitor<Lines> = {
     group: "Product block → resource type",
     lines: [
       add(`${c.block}.${c.resourceType}`) +
-        impact(c.instances ? `${plural(c.instances, "instance")} need a value` : ""),
+        impact(
+          c.instances
+            ? `${plural(c.instances, "instance")} ${agree(c.instances, "needs", "need")} a value`
+            : "",
+        ),
     ],
   }),
   updateBlockResourceTypes: (c) => ({

@@ -35,3 +35,38 @@ describe("renderImpact", () => {
     expect(renderImpact(impact)).toMatch(/delete product block PortBlock \(at least\)\s+·\s+-4\s+unknown/);
   });
 });
+
+describe("renderImpact with colours on", () => {
+  it("pads by visible width, so colour codes do not shift the columns", () => {
+    const stdout = process.stdout as { isTTY?: boolean };
+    const wasTty = stdout.isTTY;
+    const noColor = process.env.NO_COLOR;
+    stdout.isTTY = true;
+    delete process.env.NO_COLOR;
+    try {
+      // A coloured "-2" and a plain "·" in one column: their colour codes differ in length.
+      const impact = countImpact(
+        changes((cs) => {
+          cs.deleteProducts = [
+            { product: "Port physical", subscriptions: 2, instances: 5, values: 9, location: at },
+          ];
+          cs.deleteProductBlocks = [{ block: "PortBlock", instances: 4, location: at }];
+        }),
+        answers,
+      );
+      const rendered = renderImpact(impact);
+      expect(rendered).toContain("\u001b[");
+      const visible = rendered
+        .replace(/\u001b\[[0-9;]*m/g, "")
+        .split("\n")
+        .slice(1);
+      expect(visible).toHaveLength(3);
+      const instancesColumn = visible[0]!.indexOf("INSTANCES");
+      expect(visible.find((line) => line.includes("PortBlock"))!.indexOf("-4")).toBe(instancesColumn);
+      expect(visible.find((line) => line.includes("Port physical"))!.indexOf("-5")).toBe(instancesColumn);
+    } finally {
+      stdout.isTTY = wasTty;
+      if (noColor !== undefined) process.env.NO_COLOR = noColor;
+    }
+  });
+});

@@ -17,14 +17,19 @@ export const style = {
   cyan: wrap(36, 39),
 };
 
-/** Lays out rows as aligned columns under a header. */
+const ANSI_SEQUENCE = /\u001b\[[0-9;]*m/g;
+
+/** The columns a text takes on a terminal: colour codes take none. */
+export const visibleWidth = (text: string): number => text.replace(ANSI_SEQUENCE, "").length;
+
+/** Lays out rows as aligned columns under a header, measured by visible width so colours keep them aligned. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)),
+    Math.max(visibleWidth(title), ...rows.map((row) => visibleWidth(row[i] ?? ""))),
   );
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => cell.padEnd(widths[i]!))
+      .map((cell, i) => cell + " ".repeat(Math.max(0, widths[i]! - visibleWidth(cell))))
       .join("  ")
       .trimEnd();
   return [style.bold(line(header)), ...rows.map(line)].join("\n");

@@ -112,14 +112,35 @@ export class MigrationRunner {
 
   /** Applies pending migrations up to `target`: `heads`, `+N` or a migration name. Returns their names. */
   async upgrade(target = "heads"): Promise<string[]> {
-    const statuses = await this.verifyApplied();
-    const pending = this.#sources.filter((source) => !statuses.find((s) => s.name === source.name)?.applied);
-    const selected = this.#selectUpgrade(pending, target);
+    const planned = new Set((await this.planUpgrade(target)).map((m) => m.name));
     const done: string[] = [];
-    for (const source of selected) {
+    for (const source of this.#sources.filter((s) => planned.has(s.name))) {
       if (await this.#run(source, "up")) done.push(source.name);
     }
     return done;
+  }
+
+  /** What `upgrade(target)` would apply, in order, checked (files present and unchanged) but not run. */
+  async planUpgrade(target = "heads"): Promise<{ name: string; kind: MigrationKind }[]> {
+    const statuses = await this.verifyApplied();
+    const pending = this.#sources.filter((source) => !statuses.find((s) => s.name === source.name)?.applied);
+    return this.#selectUpgrade(pending, target).map(({ name, kind }) => ({ name, kind }));
+  }
+
+  /**
+   * The SQL one migration runs in `direction`, without running it: core migrations list theirs, data
+   * migrations collect theirs (addSql) inside a transaction that executes none of them.
+   */
+  async statements(name: string, direction: Direction): Promise<string[]> {
+    const source = this.#sources.find((s) => s.name === name);
+    if (!source)
+      throw MigrationError.unknownTarget(
+        name,
+        this.#sources.map((s) => s.name),
+      );
+    if (source.core) return [...source.core[direction]];
+    const migrationClass = await loadMigrationClass(source);
+    return this.#db.transaction((_scope, tx) => this.#dataStatements(source, migrationClass, direction, tx));
   }
 
   /** What `downgrade(target)` would revert, checked (files present and unchanged) but not run. */

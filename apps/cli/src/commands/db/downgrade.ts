@@ -4,12 +4,15 @@ import {
   type DroppedTable,
   MigrationError,
   MigrationRunner,
+  type MigrationSource,
   migrationSources,
+  type Project,
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { CancelledError } from "../../cancellation.ts";
 import { confirmOnTerminal } from "../../ui/confirm.ts";
 import { coreRevertQuestion, renderDroppedTables } from "../../ui/dropped-tables.ts";
+import { type MigrationSql, renderMigrationSql } from "../../ui/migration-sql.ts";
 
 interface Result {
   database: string;
@@ -38,17 +41,23 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
       char: "y",
       description: "Do not ask (never confirms reverting the core schema on its own)",
     }),
+    sql: Flags.boolean({
+      description:
+        "Print the SQL of the migrations the target would revert, without running it (nothing is written, nothing asked)",
+    }),
   };
   static override changesDatabase = true;
   static override examples = [
     "<%= config.bin %> db downgrade",
     "<%= config.bin %> db downgrade -2",
     "<%= config.bin %> db downgrade base",
+    "<%= config.bin %> db downgrade -1 --sql",
   ];
 
-  async run(): Promise<Result> {
+  async run(): Promise<Result | { database: string; sql: MigrationSql[] }> {
     const project = await this.project();
     const sources = migrationSources(project.migrationsDir);
+    if (this.flags.sql) return this.#printSql(project, sources);
     // Plan and count, then release the database before anyone is asked anything.
     const { plan, dropped } = await this.withDatabase(project, async (db) => {
       const runner = new MigrationRunner(db, sources);
@@ -69,6 +78,22 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
       const reverted = await runner.downgrade(this.args.target, { confirmCoreRevert: plan.core.length > 0 });
       if (reverted.length === 0) this.say("Nothing to revert.");
       return { database: db.label, reverted, dropped };
+    });
+  }
+
+  /** The statements of the range, planned as `downgrade` plans it, newest first; nothing run or asked. */
+  #printSql(
+    project: Project,
+    sources: MigrationSource[],
+  ): Promise<{ database: string; sql: MigrationSql[] }> {
+    return this.withDatabase(project, async (db) => {
+      const runner = new MigrationRunner(db, sources);
+      const plan = await runner.planDowngrade(this.args.target);
+      const sql: MigrationSql[] = [];
+      for (const { name, kind } of plan.migrations)
+        sql.push({ name, kind, statements: await runner.statements(name, "down") });
+      this.say(sql.length ? renderMigrationSql(sql, "downgrade") : "-- Nothing to revert.");
+      return { database: db.label, sql };
     });
   }
 

@@ -1,6 +1,7 @@
 import { Args, Flags } from "@oclif/core";
-import { MigrationRunner, migrationSources } from "@orchestrator/sdk";
+import { MigrationRunner, migrationSources, type Project } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+import { type MigrationSql, renderMigrationSql } from "../../ui/migration-sql.ts";
 
 export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
   static override summary =
@@ -18,6 +19,11 @@ export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
     "create-database": Flags.boolean({
       description:
         "Create the PostgreSQL database named in the URL if it does not exist (without it, a missing database is an error: exit code 11)",
+      exclusive: ["sql"],
+    }),
+    sql: Flags.boolean({
+      description:
+        "Print the SQL of the migrations the target would apply, without running it (nothing is written)",
     }),
   };
   static override changesDatabase = true;
@@ -25,10 +31,12 @@ export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
     "<%= config.bin %> db upgrade heads",
     "<%= config.bin %> db upgrade +1",
     "<%= config.bin %> db upgrade heads --create-database",
+    "<%= config.bin %> db upgrade heads --sql > upgrade.sql",
   ];
 
-  async run(): Promise<{ database: string; applied: string[] }> {
+  async run(): Promise<{ database: string; applied: string[] } | { database: string; sql: MigrationSql[] }> {
     const project = await this.project();
+    if (this.flags.sql) return this.#printSql(project);
     const createDatabase = this.flags["create-database"];
     return this.withDatabase(
       project,
@@ -48,5 +56,19 @@ export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
       },
       { createDatabase },
     );
+  }
+
+  /** The statements of the range, planned as `upgrade` plans it, with nothing run or recorded. */
+  #printSql(project: Project): Promise<{ database: string; sql: MigrationSql[] }> {
+    return this.withDatabase(project, async (db) => {
+      const runner = new MigrationRunner(db, migrationSources(project.migrationsDir));
+      const sql: MigrationSql[] = [];
+      for (const { name, kind } of await runner.planUpgrade(this.args.target))
+        sql.push({ name, kind, statements: await runner.statements(name, "up") });
+      this.say(
+        sql.length ? renderMigrationSql(sql, "upgrade") : `-- Nothing to apply: ${db.label} is up to date.`,
+      );
+      return { database: db.label, sql };
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "node:util";
 import { type ChangeSet, countImpact, emptyChangeSet } from "@orchestrator/sdk";
 import { describe, expect, it } from "vitest";
 import { renderImpact } from "./impact.ts";
@@ -56,10 +57,7 @@ describe("renderImpact with colours on", () => {
       );
       const rendered = renderImpact(impact);
       expect(rendered).toContain("\u001b[");
-      const visible = rendered
-        .replace(/\u001b\[[0-9;]*m/g, "")
-        .split("\n")
-        .slice(1);
+      const visible = stripVTControlCharacters(rendered).split("\n").slice(1);
       expect(visible).toHaveLength(3);
       const instancesColumn = visible[0]!.indexOf("INSTANCES");
       expect(visible.find((line) => line.includes("PortBlock"))!.indexOf("-4")).toBe(instancesColumn);

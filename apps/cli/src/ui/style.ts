@@ -1,4 +1,5 @@
 // Terminal styling: colour only on a TTY and never with NO_COLOR set (https://no-color.org).
+import { stripVTControlCharacters } from "node:util";
 
 const enabled = (stream: NodeJS.WriteStream = process.stdout): boolean =>
   Boolean(stream.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
@@ -17,10 +18,8 @@ export const style = {
   cyan: wrap(36, 39),
 };
 
-const ANSI_SEQUENCE = /\u001b\[[0-9;]*m/g;
-
 /** The columns a text takes on a terminal: colour codes take none. */
-export const visibleWidth = (text: string): number => text.replace(ANSI_SEQUENCE, "").length;
+export const visibleWidth = (text: string): number => stripVTControlCharacters(text).length;
 
 /** Lays out rows as aligned columns under a header, measured by visible width so colours keep them aligned. */
 export function table(header: string[], rows: string[][]): string {

@@ -147,6 +147,19 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
 const READ_LOCK_TIMEOUT_MS = 10_000;
 
+const {
+  "database-url": _databaseUrl,
+  "lock-timeout": _lockTimeout,
+  ...flagsWithoutDatabase
+} = BaseCommand.baseFlags;
+
+/**
+ * The project flags of a command that reads the project but opens no database: --database-url and
+ * --lock-timeout would do nothing there, so its --help does not offer them. (Typed as the base's flags:
+ * the helpers that read those two are never called by such a command.)
+ */
+export const PROJECT_FLAGS_WITHOUT_DATABASE = flagsWithoutDatabase as typeof BaseCommand.baseFlags;
+
 function stackWithCauses(error: unknown): string {
   const parts: string[] = [];
   for (let current = error; current instanceof Error; current = current.cause)

@@ -21,7 +21,7 @@ export class PlanError extends OrchestratorError {
   static missingAnswer(what: string): PlanError {
     return new PlanError(
       "ORCH_PLAN_MISSING_ANSWER",
-      `The plan needs ${what}, but the answers do not contain it. Resolve the answers for this change set with resolveAnswers() first.`,
+      `The plan needs ${what}, but the answers do not contain it. The answers were resolved for another change set: resolve them again for this one.`,
     );
   }
 }

@@ -41,7 +41,7 @@ export class MissingAnswersError extends OrchestratorError {
     ].join("");
     super(
       "ORCH_MISSING_ANSWERS",
-      `${questions.length} question(s) have no answer:\n${lines.join("\n")}\nAnswer them in the model, in --inputs (toInputsShape() gives a template), or interactively.${confirm}`,
+      `${questions.length === 1 ? "1 question has" : `${questions.length} questions have`} no answer:\n${lines.join("\n")}\nAnswer them in the model, in --inputs (with --json, the error lists them under "questions" as an --inputs template to fill in), or interactively.${confirm}`,
     );
     this.questions = questions;
   }

@@ -1,6 +1,6 @@
 import { Args } from "@oclif/core";
 import { createRevision } from "@orchestrator/sdk";
-import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
+import { BaseCommand, helpWithExitCodes, PROJECT_FLAGS_WITHOUT_DATABASE } from "../../base-command.ts";
 
 export default class DbRevision extends BaseCommand<typeof DbRevision> {
   static override summary = "Create an empty data migration to fill in by hand.";
@@ -10,6 +10,7 @@ export default class DbRevision extends BaseCommand<typeof DbRevision> {
   static override args = {
     message: Args.string({ description: "What the migration does", required: true }),
   };
+  static override baseFlags = PROJECT_FLAGS_WITHOUT_DATABASE;
   static override examples = ['<%= config.bin %> db revision "Add modify_note workflow to all products"'];
 
   async run(): Promise<{ file: string }> {

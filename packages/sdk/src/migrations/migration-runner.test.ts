@@ -97,6 +97,25 @@ describe.each(DATABASE_KINDS)("migration runner on %s", (kind) => {
     await expect(runner.upgrade("nope")).rejects.toMatchObject({ code: "ORCH_MIGRATION_UNKNOWN" });
   });
 
+  it("plans an upgrade and lists a migration's statements without running any of them", async () => {
+    const dir = migrationsDir({
+      "20260101000000_a.ts": dataMigration([insertProduct("A")], ["DELETE FROM products WHERE name = 'A'"]),
+    });
+    const runner = new MigrationRunner(db, migrationSources(dir));
+    expect(await runner.planUpgrade("+1")).toEqual([{ name: "0001_orchestrator_schema", kind: "core" }]);
+    expect(await runner.statements("0001_orchestrator_schema", "up")).toEqual([...CORE_MIGRATIONS[0]!.up]);
+    expect(await runner.statements("20260101000000_a", "down")).toEqual([
+      "DELETE FROM products WHERE name = 'A'",
+    ]);
+    expect((await runner.status()).filter((s) => s.applied)).toEqual([]);
+
+    await runner.upgrade("0001_orchestrator_schema");
+    expect(await runner.statements("20260101000000_a", "up")).toEqual([insertProduct("A")]);
+    expect(await count("SELECT count(*) AS n FROM products")).toBe(0);
+    expect(await runner.planUpgrade()).toEqual([{ name: "20260101000000_a", kind: "data" }]);
+    await expect(runner.statements("nope", "up")).rejects.toMatchObject({ code: "ORCH_MIGRATION_UNKNOWN" });
+  });
+
   it("a failing statement changes nothing and names the migration and the statement", async () => {
     const dir = migrationsDir({
       "20260101000000_bad.ts": dataMigration([

@@ -1,8 +1,9 @@
 // Issue 14, "The CLI as its peers behave": db diff's exit status, db show, db upgrade/downgrade --sql,
 // help without database flags where no database is opened, and messages without internal names. The
 // built CLI as a process, on the example project, on PGlite and on PostgreSQL.
-import { basename } from "node:path";
-import { DATABASE_KINDS } from "@orchestrator/sdk/testing";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { DATABASE_KINDS, withTestDatabase } from "@orchestrator/sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, runCli } from "../helpers/cli.ts";
 import { createProject, type TestProject } from "../helpers/projects.ts";
@@ -95,6 +96,27 @@ describe.each(DATABASE_KINDS)("the CLI as its peers behave, on %s", (kind) => {
       expect(sql.stdout).toContain(statement.trim().replace(/;+$/, ""));
     expect(await current()).toBe(workshop);
     expect((await cli("db", "diff", "--exit-code")).code).toBe(0);
+  });
+
+  it("the change tree agrees its verb with one instance: 1 instance needs a value", async () => {
+    await withTestDatabase(project.databaseUrl, async (db) => {
+      await db.query(
+        "INSERT INTO subscriptions (description, status, product_id, customer_id, insync) SELECT 'u', 'active', product_id, 'c', true FROM products WHERE name = 'User internal'",
+      );
+      await db.query(
+        "INSERT INTO subscription_instances (subscription_id, product_block_id) SELECT subscription_id, product_block_id FROM subscriptions, product_blocks WHERE product_blocks.name = 'UserBlock'",
+      );
+    });
+    const file = join(project.dir, "products", "product_blocks", "user.ts");
+    const original = readFileSync(file, "utf8");
+    try {
+      writeFileSync(file, original.replace("age: r.int(),", "age: r.int(),\n    nickname: r.string(),"));
+      const diff = await cli("db", "diff");
+      expect(diff.code, diff.stderr).toBe(0);
+      expect(diff.stdout).toContain("+ UserBlock.nickname (1 instance needs a value)");
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 
   it("db show of an unknown name lists the known ones, exit 2", async () => {

@@ -6,7 +6,7 @@ import { basename, join } from "node:path";
 import { DATABASE_KINDS, withTestDatabase } from "@orchestrator/sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, runCli } from "../helpers/cli.ts";
-import { createProject, type TestProject } from "../helpers/projects.ts";
+import { createProject, EXAMPLE_PROJECT, type TestProject } from "../helpers/projects.ts";
 
 describe.each(DATABASE_KINDS)("the CLI as its peers behave, on %s", (kind) => {
   let project: TestProject;
@@ -140,6 +140,17 @@ describe("help lists database flags only where a database is opened", () => {
     // As flags, that is: the exit codes' text may still mention --database-url.
     expect(result.stdout).not.toMatch(/^\s+--database-url=/m);
     expect(result.stdout).not.toMatch(/^\s+--lock-timeout=/m);
+  });
+
+  it("db heads still accepts them, so scripts passing them to every command keep working", async () => {
+    const result = await runCli(
+      ["db", "heads", "--database-url", "postgresql://127.0.0.1:1/x", "--lock-timeout", "1"],
+      {
+        cwd: EXAMPLE_PROJECT,
+      },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("(head)");
   });
 
   it("db diff, which opens the database, lists both", async () => {

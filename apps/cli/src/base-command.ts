@@ -147,18 +147,16 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
 const READ_LOCK_TIMEOUT_MS = 10_000;
 
-const {
-  "database-url": _databaseUrl,
-  "lock-timeout": _lockTimeout,
-  ...flagsWithoutDatabase
-} = BaseCommand.baseFlags;
-
 /**
  * The project flags of a command that reads the project but opens no database: --database-url and
- * --lock-timeout would do nothing there, so its --help does not offer them. (Typed as the base's flags:
- * the helpers that read those two are never called by such a command.)
+ * --lock-timeout do nothing there, so its --help does not offer them. They stay accepted (hidden), so
+ * a script that passes the same flags to every command keeps working.
  */
-export const PROJECT_FLAGS_WITHOUT_DATABASE = flagsWithoutDatabase as typeof BaseCommand.baseFlags;
+export const PROJECT_FLAGS_WITHOUT_DATABASE: typeof BaseCommand.baseFlags = {
+  ...BaseCommand.baseFlags,
+  "database-url": { ...BaseCommand.baseFlags["database-url"], hidden: true },
+  "lock-timeout": { ...BaseCommand.baseFlags["lock-timeout"], hidden: true },
+};
 
 function stackWithCauses(error: unknown): string {
   const parts: string[] = [];

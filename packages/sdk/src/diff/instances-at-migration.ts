@@ -4,6 +4,7 @@
 // linked), plus the instances created under in-use-by blocks of new relations (per attribute), plus
 // the elements a fill of lists below their minimum would add. Unlike the reference (rule 2 stops at relations), sources add up.
 import type { ChangeSet } from "./change-set.ts";
+import { nestedInstancesPerRoot } from "./nested-instance-counts.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";
 
 export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): void {
@@ -16,9 +17,9 @@ export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): v
     visiting.add(block);
     for (const link of out.createProductBlockLinks) {
       if (link.block === block) total += link.subscriptions * link.attributes.length;
-      // The existing block's sub-blocks its new instances get: one per new root instance at each level.
-      for (const nested of link.nested ?? [])
-        if (nested.dependsOn === block) total += link.subscriptions * link.attributes.length;
+      // The existing block's sub-blocks its new instances get (nested-instance-counts.ts).
+      const perRoot = nestedInstancesPerRoot(link.block, link.nested ?? []).get(block) ?? 0;
+      total += link.subscriptions * link.attributes.length * perRoot;
     }
     for (const relation of out.createBlockRelations) {
       if (relation.dependsOn !== block) continue;

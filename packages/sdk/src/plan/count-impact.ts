@@ -9,6 +9,7 @@
 import { visitChanges } from "../diff/change-kinds.ts";
 import type { BlockHolder, ChangeSet, DeletedRows } from "../diff/change-set.ts";
 import { describeInUseBy } from "../diff/in-use-by.ts";
+import { nestedInstanceTotal } from "../diff/nested-instance-counts.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
 export interface ImpactCounts {
@@ -136,7 +137,10 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
             impact(`add ${l.block} to product ${l.product}`, {
               // Root instances, and one of each required sub-block under each (single-block fields).
               instances: {
-                created: l.subscriptions * Math.max(1, l.attributes.length) * (1 + (l.nested?.length ?? 0)),
+                created:
+                  l.subscriptions *
+                  Math.max(1, l.attributes.length) *
+                  (1 + nestedInstanceTotal(l.block, l.nested ?? [])),
               },
             }),
           ],

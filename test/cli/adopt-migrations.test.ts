@@ -3,38 +3,13 @@
 // subscriptions_search materialized view at commit, and the version triggers. Create, rename, backfill
 // and delete each commit without error, and a deletion's downgrade brings back the catalogue rows as
 // they were (same ids), its products_workflows rows included.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  createCoreDatabase,
-  FIXTURES_AVAILABLE,
-  fixturesMissingReason,
-  runPsql,
-  type TestDatabase,
-} from "@orchestrator/sdk/testing";
+import { FIXTURES_AVAILABLE, fixturesMissingReason, runPsql } from "@orchestrator/sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, runCli } from "../helpers/cli.ts";
-import { createProject, type TestProject } from "../helpers/projects.ts";
-
-const CATALOGUE_MODELS = fileURLToPath(
-  new URL("./__fixtures__/catalogue-workshop/products/", import.meta.url),
-);
-const CATALOGUE_TABLES = [
-  "products",
-  "product_blocks",
-  "resource_types",
-  "fixed_inputs",
-  "product_product_blocks",
-  "product_block_relations",
-  "product_block_resource_types",
-  "workflows",
-  "products_workflows",
-];
-
-function expectExit(result: CliResult, code: number): void {
-  expect(result.code, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`).toBe(code);
-}
+import { expectExit, runCli } from "../helpers/cli.ts";
+import { type CoreProject, catalogueRows, createCoreProject } from "../helpers/core-project.ts";
+import type { TestProject } from "../helpers/projects.ts";
 
 /** Two node subscriptions with a Node instance each and some of its values, inserted as orchestrator-core would. */
 const SUBSCRIPTIONS_SQL = `
@@ -53,7 +28,7 @@ INSERT INTO subscription_customer_descriptions (subscription_id, customer_id, de
 describe.skipIf(!FIXTURES_AVAILABLE)(
   `migrations on an adopted orchestrator-core database ${fixturesMissingReason() ?? ""}`,
   () => {
-    let core: TestDatabase;
+    let setup: CoreProject | undefined;
     let url: string;
     let project: TestProject;
     const cli = (...args: string[]) => runCli([...args, "--database-url", url], { cwd: project.dir });
@@ -64,10 +39,6 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       writeFileSync(catalogue(), text.replace(from, to));
     };
     const rows = (sql: string) => runPsql(url, sql).trim();
-    const catalogueRows = () =>
-      CATALOGUE_TABLES.map(
-        (table) => `${table}\n${rows(`SELECT t::text FROM ${table} t ORDER BY t::text`)}`,
-      ).join("\n");
     const migrateAndUpgrade = async (message: string, ...flags: string[]) => {
       expectExit(await cli("db", "migrate-domain-models", message, ...flags), 0);
       expectExit(await cli("db", "upgrade", "heads"), 0);
@@ -75,17 +46,13 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
     };
 
     beforeAll(async () => {
-      core = await createCoreDatabase({ catalogue: true, exampleHead: true });
-      if (core.target.kind !== "postgresql") throw new Error("expected PostgreSQL");
-      url = core.target.url;
+      setup = await createCoreProject();
+      ({ url, project } = setup);
       runPsql(url, SUBSCRIPTIONS_SQL);
-      project = await createProject("postgresql", { copyExample: true });
-      cpSync(CATALOGUE_MODELS, join(project.dir, "products"), { recursive: true });
       expectExit(await cli("db", "adopt", "--yes"), 0);
     });
     afterAll(async () => {
-      await project?.dispose();
-      await core?.dispose();
+      await setup?.dispose();
     });
 
     it("has orchestrator-core's deferred refresh triggers and version triggers in place", () => {
@@ -132,7 +99,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
     });
 
     it("deletes a resource type with values and a product with workflows; the downgrade restores the catalogue rows with their ids", async () => {
-      const before = catalogueRows();
+      const before = catalogueRows(url);
       const workflowsOfNsistp = rows(
         "SELECT count(*) FROM products_workflows JOIN products USING (product_id) WHERE name = 'nsistp'",
       );
@@ -144,7 +111,7 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       expect(rows("SELECT count(*) FROM products WHERE name = 'nsistp'")).toBe("0");
 
       expectExit(await cli("db", "downgrade"), 0);
-      expect(catalogueRows()).toBe(before);
+      expect(catalogueRows(url)).toBe(before);
     });
   },
 );

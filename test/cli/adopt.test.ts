@@ -2,38 +2,17 @@
 // seed rows and example-orchestrator's catalogue, PostgreSQL): refused before adoption, adopted without
 // touching anything of orchestrator-core's, then migrated like any other database.
 import { execFileSync } from "node:child_process";
-import { cpSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Database } from "@orchestrator/sdk";
-import {
-  createCoreDatabase,
-  FIXTURES_AVAILABLE,
-  fixturesMissingReason,
-  runPsql,
-  type TestDatabase,
-} from "@orchestrator/sdk/testing";
+import { FIXTURES_AVAILABLE, fixturesMissingReason, runPsql } from "@orchestrator/sdk/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CliResult, json, runCli } from "../helpers/cli.ts";
+import { expectExit, json, runCli } from "../helpers/cli.ts";
+import { type CoreProject, catalogueRows, createCoreProject } from "../helpers/core-project.ts";
 import { createProject, type TestProject } from "../helpers/projects.ts";
 
-const CATALOGUE_MODELS = fileURLToPath(
-  new URL("./__fixtures__/catalogue-workshop/products/", import.meta.url),
-);
 const ALEMBIC = "alembic 610caa9e4286, ca79fd834ba0";
 const NOT_ADOPTED = `orchestrator-core database (${ALEMBIC}), not adopted`;
-const CATALOGUE_TABLES = [
-  "products",
-  "product_blocks",
-  "resource_types",
-  "fixed_inputs",
-  "product_product_blocks",
-  "product_block_relations",
-  "product_block_resource_types",
-  "workflows",
-  "products_workflows",
-];
-
 /** The schema as pg_dump prints it, one object per entry, without the per-run \restrict keys. */
 function schemaObjects(url: string): string[] {
   const dump = execFileSync("pg_dump", ["--schema-only", "--no-owner", "--no-privileges", "-d", url], {
@@ -45,21 +24,10 @@ function schemaObjects(url: string): string[] {
     .filter((chunk) => chunk !== "");
 }
 
-/** Every row of the catalogue tables, ordered, as text. */
-function catalogueRows(url: string): string {
-  return CATALOGUE_TABLES.map(
-    (table) => `${table}\n${runPsql(url, `SELECT t::text FROM ${table} t ORDER BY t::text`)}`,
-  ).join("\n");
-}
-
-function expectExit(result: CliResult, code: number): void {
-  expect(result.code, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`).toBe(code);
-}
-
 describe.skipIf(!FIXTURES_AVAILABLE)(
   `db adopt on orchestrator-core's database ${fixturesMissingReason() ?? ""}`,
   () => {
-    let core: TestDatabase;
+    let setup: CoreProject;
     let url: string;
     let project: TestProject;
     const cli = (...args: string[]) => runCli([...args, "--database-url", url], { cwd: project.dir });
@@ -69,17 +37,10 @@ describe.skipIf(!FIXTURES_AVAILABLE)(
       runPsql(url, "SELECT to_regclass('orchestrator_migrations') IS NOT NULL").trim() === "t";
 
     beforeEach(async () => {
-      core = await createCoreDatabase({ catalogue: true, exampleHead: true });
-      if (core.target.kind !== "postgresql") throw new Error("expected PostgreSQL");
-      url = core.target.url;
-      project = await createProject("postgresql", { copyExample: true });
-      const products = join(project.dir, "products");
-      cpSync(CATALOGUE_MODELS, products, { recursive: true });
+      setup = await createCoreProject();
+      ({ url, project } = setup);
     });
-    afterEach(async () => {
-      await project.dispose();
-      await core.dispose();
-    });
+    afterEach(() => setup.dispose());
 
     it("stops every migration path before adoption, naming db adopt, and writes nothing", async () => {
       const upgrade = await cli("db", "upgrade", "heads");

@@ -1,6 +1,7 @@
 // Runs the built `orchestrator` CLI as a separate process, the way users run it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 
 export const CLI_BIN = fileURLToPath(new URL("../../apps/cli/bin/run.js", import.meta.url));
 
@@ -62,4 +63,9 @@ export function json<T = unknown>(result: CliResult): T {
       `expected JSON on stdout (exit ${result.code}):\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
     );
   }
+}
+
+/** Expects the exit code, showing both streams when it differs. */
+export function expectExit(result: CliResult, code: number): void {
+  expect(result.code, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`).toBe(code);
 }

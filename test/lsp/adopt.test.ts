@@ -1,44 +1,28 @@
 // The language server on orchestrator-core's own database (the fixtures): the status says it is not
 // adopted, upgrading is refused naming `orchestrator db adopt`, and the "Adopt database…" command adopts
 // it, after which the models are compared as on any database.
-import { cpSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  createCoreDatabase,
-  FIXTURES_AVAILABLE,
-  fixturesMissingReason,
-  runPsql,
-  type TestDatabase,
-} from "@orchestrator/sdk/testing";
+import { FIXTURES_AVAILABLE, fixturesMissingReason, runPsql } from "@orchestrator/sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProject, type TestProject } from "../helpers/projects.ts";
+import { type CoreProject, createCoreProject } from "../helpers/core-project.ts";
+import type { TestProject } from "../helpers/projects.ts";
 import { startServer, type TestClient } from "./client.ts";
-
-const CATALOGUE_MODELS = fileURLToPath(
-  new URL("../cli/__fixtures__/catalogue-workshop/products/", import.meta.url),
-);
 
 describe.skipIf(!FIXTURES_AVAILABLE)(
   `language server on orchestrator-core's database ${fixturesMissingReason() ?? ""}`,
   () => {
-    let core: TestDatabase;
+    let setup: CoreProject | undefined;
     let url: string;
     let project: TestProject;
     let client: TestClient;
 
     beforeAll(async () => {
-      core = await createCoreDatabase({ catalogue: true, exampleHead: true });
-      if (core.target.kind !== "postgresql") throw new Error("expected PostgreSQL");
-      url = core.target.url;
-      project = await createProject("postgresql", { copyExample: true });
-      cpSync(CATALOGUE_MODELS, join(project.dir, "products"), { recursive: true });
+      setup = await createCoreProject();
+      ({ url, project } = setup);
       client = await startServer({ root: project.dir, initializationOptions: { databaseUrl: url } });
     });
     afterAll(async () => {
       await client?.stop();
-      await project?.dispose();
-      await core?.dispose();
+      await setup?.dispose();
     });
 
     it("shows 'orchestrator-core database, not adopted', refuses to upgrade, then adopts with Adopt database…", async () => {

@@ -17,8 +17,8 @@ const BLOCK_RESOURCE_TYPES_JSON = `coalesce((
   JOIN resource_types rt ON rt.resource_type_id = pbrt.resource_type_id
   WHERE pbrt.product_block_id = b.product_block_id), '[]'::json)`;
 
-/** A product_blocks row aliased `b` as ProductBlockSchema. */
-export const PRODUCT_BLOCK_JSON = `json_build_object(
+/** A product_blocks row aliased `b` as ProductBlockSchema, with its resource types' JSON list. */
+const productBlockJson = (resourceTypes: string): string => `json_build_object(
   'product_block_id', b.product_block_id,
   'name', b.name,
   'description', b.description,
@@ -26,7 +26,10 @@ export const PRODUCT_BLOCK_JSON = `json_build_object(
   'status', b.status,
   'created_at', ${epoch("b.created_at")},
   'end_date', ${epoch("b.end_date")},
-  'resource_types', ${BLOCK_RESOURCE_TYPES_JSON})`;
+  'resource_types', ${resourceTypes})`;
+
+/** A product_blocks row aliased `b` as ProductBlockSchema. */
+export const PRODUCT_BLOCK_JSON = productBlockJson(BLOCK_RESOURCE_TYPES_JSON);
 
 /** A workflows row aliased `w` as WorkflowSchema. */
 export const WORKFLOW_JSON = `json_build_object(
@@ -45,8 +48,9 @@ const FIXED_INPUT_JSON = `json_build_object(
   'product_id', fi.product_id,
   'created_at', ${epoch("fi.created_at")})`;
 
-/** A products row aliased `p` as ProductSchema, with its direct blocks, fixed inputs and live workflows. */
-export const PRODUCT_JSON = `json_build_object(
+/** A products row aliased `p` as ProductSchema, with the JSON lists of its parts. */
+const productJson = (parts: { blocks: string; fixedInputs: string; workflows: string }): string =>
+  `json_build_object(
   'product_id', p.product_id,
   'name', p.name,
   'description', p.description,
@@ -55,17 +59,24 @@ export const PRODUCT_JSON = `json_build_object(
   'tag', p.tag,
   'created_at', ${epoch("p.created_at")},
   'end_date', ${epoch("p.end_date")},
-  'product_blocks', coalesce((
+  'product_blocks', ${parts.blocks},
+  'fixed_inputs', ${parts.fixedInputs},
+  'workflows', ${parts.workflows})`;
+
+/** A products row aliased `p` as ProductSchema, with its direct blocks, fixed inputs and live workflows. */
+export const PRODUCT_JSON = productJson({
+  blocks: `coalesce((
     SELECT json_agg(${PRODUCT_BLOCK_JSON} ORDER BY b.name)
     FROM product_product_blocks ppb JOIN product_blocks b ON b.product_block_id = ppb.product_block_id
-    WHERE ppb.product_id = p.product_id), '[]'::json),
-  'fixed_inputs', coalesce((
+    WHERE ppb.product_id = p.product_id), '[]'::json)`,
+  fixedInputs: `coalesce((
     SELECT json_agg(${FIXED_INPUT_JSON} ORDER BY fi.name)
-    FROM fixed_inputs fi WHERE fi.product_id = p.product_id), '[]'::json),
-  'workflows', coalesce((
+    FROM fixed_inputs fi WHERE fi.product_id = p.product_id), '[]'::json)`,
+  workflows: `coalesce((
     SELECT json_agg(${WORKFLOW_JSON} ORDER BY w.name)
     FROM products_workflows pw JOIN workflows w ON w.workflow_id = pw.workflow_id
-    WHERE pw.product_id = p.product_id AND w.deleted_at IS NULL), '[]'::json))`;
+    WHERE pw.product_id = p.product_id AND w.deleted_at IS NULL), '[]'::json)`,
+});
 
 /**
  * Every product as ProductSchema JSON in column `item` (and `name`, `tag`, `product_type` to filter and
@@ -79,15 +90,7 @@ export const PRODUCTS_JSON_FROM = `(
     FROM product_block_resource_types pbrt JOIN resource_types rt ON rt.resource_type_id = pbrt.resource_type_id
     GROUP BY pbrt.product_block_id),
   blocks AS (
-    SELECT b.product_block_id, b.name, json_build_object(
-      'product_block_id', b.product_block_id,
-      'name', b.name,
-      'description', b.description,
-      'tag', b.tag,
-      'status', b.status,
-      'created_at', ${epoch("b.created_at")},
-      'end_date', ${epoch("b.end_date")},
-      'resource_types', coalesce(brt.items, '[]'::json)) AS item
+    SELECT b.product_block_id, b.name, ${productBlockJson("coalesce(brt.items, '[]'::json)")} AS item
     FROM product_blocks b LEFT JOIN block_resource_types brt ON brt.product_block_id = b.product_block_id),
   product_blocks_json AS (
     SELECT ppb.product_id, json_agg(blocks.item ORDER BY blocks.name) AS items
@@ -100,18 +103,11 @@ export const PRODUCTS_JSON_FROM = `(
     SELECT pw.product_id, json_agg(${WORKFLOW_JSON} ORDER BY w.name) AS items
     FROM products_workflows pw JOIN workflows w ON w.workflow_id = pw.workflow_id
     WHERE w.deleted_at IS NULL GROUP BY pw.product_id)
-  SELECT p.product_id, p.name, p.tag, p.product_type, json_build_object(
-    'product_id', p.product_id,
-    'name', p.name,
-    'description', p.description,
-    'product_type', p.product_type,
-    'status', p.status,
-    'tag', p.tag,
-    'created_at', ${epoch("p.created_at")},
-    'end_date', ${epoch("p.end_date")},
-    'product_blocks', coalesce(pb.items, '[]'::json),
-    'fixed_inputs', coalesce(fi.items, '[]'::json),
-    'workflows', coalesce(wf.items, '[]'::json)) AS item
+  SELECT p.product_id, p.name, p.tag, p.product_type, ${productJson({
+    blocks: "coalesce(pb.items, '[]'::json)",
+    fixedInputs: "coalesce(fi.items, '[]'::json)",
+    workflows: "coalesce(wf.items, '[]'::json)",
+  })} AS item
   FROM products p
   LEFT JOIN product_blocks_json pb ON pb.product_id = p.product_id
   LEFT JOIN fixed_inputs_json fi ON fi.product_id = p.product_id

@@ -15,6 +15,7 @@ import type {
   MoveProductBlock,
   ProductBlockLink,
 } from "./change-set.ts";
+import { rootInstancesPerSubscription } from "./new-link-instances.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";
 
 export function inferBlockMoves(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): void {
@@ -33,6 +34,47 @@ export function inferBlockMoves(model: DomainModel, db: WorkingSnapshot, out: Ch
     for (const entry of [...lostRelations, ...lostLinks, ...gainedRelations, ...gainedLinks])
       entry.moved = true;
     out.moveProductBlocks.push({ block: block.name, ...move, instances: row.instanceCount });
+    leaveFieldToMovedInstances(model, out, block.name, gainedRelations, gainedLinks);
+  }
+}
+
+/**
+ * The field a block moves into holds the moved instances: the other blocks of its union get no new
+ * instances through it. A subscription without an instance to move stays without, as for the move.
+ */
+function leaveFieldToMovedInstances(
+  model: DomainModel,
+  out: ChangeSet,
+  moved: string,
+  gainedRelations: readonly BlockRelation[],
+  gainedLinks: readonly ProductBlockLink[],
+): void {
+  for (const gained of gainedRelations) {
+    const field = model.blocks
+      .find((b) => b.name === gained.block)
+      ?.blockFields.find((f) => f.blocks.includes(moved));
+    if (!field) continue;
+    for (const sibling of out.createBlockRelations) {
+      if (sibling.block !== gained.block || sibling.dependsOn === moved || sibling.moved) continue;
+      sibling.attributes = sibling.attributes.filter((a) => a !== field.attribute);
+      if (sibling.belowMin) {
+        const belowMin = sibling.belowMin.filter((l) => l.attribute !== field.attribute);
+        if (belowMin.length > 0) sibling.belowMin = belowMin;
+        else delete sibling.belowMin;
+      }
+    }
+  }
+  for (const gained of gainedLinks) {
+    const entry = model.products.find((p) => p.name === gained.product);
+    const field = entry
+      ? model.productTypes[entry.productType]?.blockFields.find((f) => f.blocks.includes(moved))
+      : undefined;
+    const first = field?.blocks[0];
+    if (!field || first === moved) continue;
+    const sibling = out.createProductBlockLinks.find(
+      (l) => l.product === gained.product && l.block === first && !l.moved,
+    );
+    if (sibling) sibling.instancesPerSubscription = Math.max(0, rootInstancesPerSubscription(sibling) - 1);
   }
 }
 

@@ -76,6 +76,12 @@ export interface ProductBlockLink {
   /** Subscriptions of the product in the database (each gets / loses a root instance). */
   subscriptions: number;
   /**
+   * On a created link: the root instances each existing subscription gets, one per field that the block
+   * starts the union of, unless a block linked before (or moved in) fills that field already. Absent:
+   * one per attribute.
+   */
+  instancesPerSubscription?: number;
+  /**
    * For a block the database already has, linked to a product that has subscriptions: the sub-blocks
    * its new root instances must get too, through relations the database already has (new relations
    * instantiate on their own), parents first. Only required single-block fields; absent when none.

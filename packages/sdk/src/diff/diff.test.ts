@@ -164,6 +164,28 @@ describe("diff: product differences (c.2)", () => {
     expect(changeSet.deleteProducts.map((p) => p.product)).toEqual(["User external", "User internal"]);
   });
 
+  it("a union newly held by a product gets root instances of its first block only", () => {
+    const First = defineProductBlock({ name: "First", fields: { a: r.string() } });
+    const Second = defineProductBlock({ name: "Second", fields: { b: r.string() } });
+    const before = workshopModel();
+    const UserGroupBlock = defineProductBlock({
+      name: "UserGroupBlock",
+      fields: { group_name: r.string(), group_id: r.int() },
+    });
+    const UserGroup = defineProductType({
+      name: "UserGroup",
+      blocks: { settings: r.block(UserGroupBlock), either: r.union(First, Second) },
+    });
+    const model = normalizeRegistry(defineRegistry({ "User Group": UserGroup }));
+    const db = snapshotFromModel(before, { subscriptions: { "User Group": 3 } });
+    const links = diff(model, db).createProductBlockLinks;
+    // Both blocks are linked (the metadata lists every block a product can hold); one instance each.
+    expect(links).toMatchObject([
+      { product: "User Group", block: "First", attributes: ["either"], instancesPerSubscription: 1 },
+      { product: "User Group", block: "Second", attributes: ["either"], instancesPerSubscription: 0 },
+    ]);
+  });
+
   it("an existing block newly linked to a product with subscriptions brings its required sub-blocks", () => {
     const UserGroupBlock = defineProductBlock({
       name: "UserGroupBlock",

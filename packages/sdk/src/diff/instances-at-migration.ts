@@ -4,7 +4,7 @@
 // linked), plus the instances created under in-use-by blocks of new relations (per attribute), plus
 // the elements a fill of lists below their minimum would add. Unlike the reference (rule 2 stops at relations), sources add up.
 import type { ChangeSet } from "./change-set.ts";
-import { nestedInstancesPerRoot } from "./nested-instance-counts.ts";
+import { nestedInstancesPerRoot, rootInstancesPerSubscription } from "./new-link-instances.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";
 
 export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): void {
@@ -16,13 +16,14 @@ export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): v
     if (visiting.has(block)) return total; // a cycle of new relations: count one level only
     visiting.add(block);
     for (const link of out.createProductBlockLinks) {
-      if (link.block === block) total += link.subscriptions * link.attributes.length;
-      // The existing block's sub-blocks its new instances get (nested-instance-counts.ts).
-      const perRoot = nestedInstancesPerRoot(link.block, link.nested ?? []).get(block) ?? 0;
-      total += link.subscriptions * link.attributes.length * perRoot;
+      // A moved block's instances are there already, counted above: a move creates none. The
+      // existing block's sub-blocks its new instances get: see new-link-instances.ts.
+      const roots = link.subscriptions * rootInstancesPerSubscription(link);
+      if (link.block === block) total += roots;
+      total += roots * (nestedInstancesPerRoot(link.block, link.nested ?? []).get(block) ?? 0);
     }
     for (const relation of out.createBlockRelations) {
-      if (relation.dependsOn !== block) continue;
+      if (relation.dependsOn !== block || relation.moved) continue;
       total += count(relation.block, visiting) * relation.attributes.length;
       // Counted as if the fill were confirmed: the default-value question must be asked before it is.
       for (const list of relation.belowMin ?? []) total += list.elements;

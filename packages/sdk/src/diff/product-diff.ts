@@ -45,11 +45,17 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
       if (!blocksInDb.has(block)) {
         const nested =
           subscriptions > 0 && db.blocks.has(block) ? nestedInstances(modelBlocks(), db, block) : [];
+
+        // A union gets its first block, and only where no block of it was linked before.
+        const instancesPerSubscription = type.blockFields.filter(
+          (field) => field.blocks[0] === block && !field.blocks.some((b) => b !== block && blocksInDb.has(b)),
+        ).length;
         out.createProductBlockLinks.push({
           product: product.name,
           block,
           attributes,
           subscriptions,
+          instancesPerSubscription,
           ...(nested.length > 0 ? { nested } : {}),
           location,
         });

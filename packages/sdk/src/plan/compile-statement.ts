@@ -168,11 +168,7 @@ export function compileStatement(statement: Statement): string[] {
       ];
 
     case "instantiateRootBlock":
-      return [
-        instantiateRootBlock(productId(statement.product), statement.block, statement.count, {
-          onlyMissing: statement.onlyMissing === true,
-        }),
-      ];
+      return [instantiateRootBlock(productId(statement.product), statement.block, statement.count)];
     case "moveBlockInstances":
       return moveBlockInstances(
         statement.block,

@@ -9,7 +9,7 @@
 import { visitChanges } from "../diff/change-kinds.ts";
 import type { BlockHolder, ChangeSet, DeletedRows } from "../diff/change-set.ts";
 import { describeInUseBy } from "../diff/in-use-by.ts";
-import { nestedInstanceTotal } from "../diff/nested-instance-counts.ts";
+import { nestedInstanceTotal, rootInstancesPerSubscription } from "../diff/new-link-instances.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
 export interface ImpactCounts {
@@ -139,7 +139,7 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
               instances: {
                 created:
                   l.subscriptions *
-                  Math.max(1, l.attributes.length) *
+                  rootInstancesPerSubscription(l) *
                   (1 + nestedInstanceTotal(l.block, l.nested ?? [])),
               },
             }),

@@ -149,23 +149,12 @@ export function reachableFromRoots(block: string, subscriptionsSql: string): str
   );
 }
 
-/**
- * `count` new root instances of the block per subscription of the product (one per attribute);
- * `onlyMissing`: only in subscriptions without a root instance of the block.
- */
-export function instantiateRootBlock(
-  productIdSql: string,
-  block: string,
-  count: number,
-  { onlyMissing = false } = {},
-): string {
+/** `count` new root instances of the block per subscription of the product (one per attribute). */
+export function instantiateRootBlock(productIdSql: string, block: string, count: number): string {
   const series = count > 1 ? ` CROSS JOIN generate_series(1, ${Math.trunc(count)})` : "";
-  const missing = onlyMissing
-    ? ` AND NOT EXISTS (SELECT 1 FROM subscription_instances si WHERE si.subscription_id = s.subscription_id AND ${isRootInstanceOf(block)})`
-    : "";
   return (
     "INSERT INTO subscription_instances (subscription_id, product_block_id) " +
-    `SELECT s.subscription_id, ${blockId(block)} FROM subscriptions s${series} WHERE s.product_id = ${productIdSql}${missing}`
+    `SELECT s.subscription_id, ${blockId(block)} FROM subscriptions s${series} WHERE s.product_id = ${productIdSql}`
   );
 }
 

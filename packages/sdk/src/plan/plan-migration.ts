@@ -4,6 +4,7 @@
 // upgrade created, restores what it deleted as far as the change set still knows it, and undoes the
 // renames last.
 import type { BlockRelation, ChangeSet } from "../diff/change-set.ts";
+import { rootInstancesPerSubscription } from "../diff/new-link-instances.ts";
 import { type Answers, own } from "../questions/answers.ts";
 import { emptyRestoreRows, pairKey, type RestoreRows } from "../snapshot/read-restore-rows.ts";
 import { compileStatement } from "./compile-statement.ts";
@@ -147,14 +148,11 @@ function backfillStatements(cs: ChangeSet, answers: Answers, createdProducts: Se
   const populated = new Set<string>();
   const out: Statement[] = [];
   for (const link of cs.createProductBlockLinks) {
-    if (createdProducts.has(link.product)) continue;
-    out.push({
-      kind: "instantiateRootBlock",
-      ...pick(link, "product", "block"),
-      count: Math.max(1, link.attributes.length),
-      // A moved block's instances are at the root already; only subscriptions without one get one.
-      ...(link.moved ? { onlyMissing: true } : {}),
-    });
+    // A move re-parents the instances there are and creates none: a subscription without one (its old
+    // holder's field was optional, a list, or a union that held another block) stays without.
+    const count = rootInstancesPerSubscription(link);
+    if (createdProducts.has(link.product) || count === 0) continue;
+    out.push({ kind: "instantiateRootBlock", ...pick(link, "product", "block"), count });
     populated.add(link.block);
     // An existing block's sub-blocks, through the relations it already has, for the new instances only.
     for (const nested of link.nested ?? [])
@@ -165,7 +163,7 @@ function backfillStatements(cs: ChangeSet, answers: Answers, createdProducts: Se
       });
   }
   for (const relation of parentsFirst(cs.createBlockRelations)) {
-    if (newBlocks.has(relation.block) && !populated.has(relation.block)) continue;
+    if (relation.moved || (newBlocks.has(relation.block) && !populated.has(relation.block))) continue;
     for (const attribute of relation.attributes) {
       out.push({ kind: "instantiateNestedBlock", ...pick(relation, "block", "dependsOn"), attribute });
       populated.add(relation.dependsOn);

@@ -145,16 +145,12 @@ export interface UpdateBlockResourceTypeStatement {
   to: string;
 }
 
-/**
- * Every subscription of the product at run time gets `count` new root instances of the block; with
- * `onlyMissing`, only subscriptions that have none (a moved block's instances are already there).
- */
+/** Every subscription of the product at run time gets `count` new root instances of the block. */
 export interface InstantiateRootBlockStatement {
   kind: "instantiateRootBlock";
   product: string;
   block: string;
   count: number;
-  onlyMissing?: boolean;
 }
 /**
  * Re-parents the block's instances in the subscriptions of `products` from one holder to another (see

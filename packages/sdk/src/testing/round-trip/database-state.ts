@@ -2,6 +2,7 @@
 // differ between runs), totals of the subscription data, and what existing data lacks after a migration.
 import type { Database } from "../../db/database.ts";
 import type { ChangeSet } from "../../diff/change-set.ts";
+import { rootInstancesPerSubscription } from "../../diff/new-link-instances.ts";
 import { notHeldInItsSubscription } from "../../plan/instance-sql.ts";
 import { sqlLiteral } from "../../plan/sql-literal.ts";
 import { blockId, productId } from "../../plan/sql-names.ts";
@@ -63,8 +64,10 @@ export async function missingData(db: Database, changes: ChangeSet): Promise<str
       "FROM subscription_instances si JOIN product_block_resource_types l ON l.product_block_id = si.product_block_id " +
       "JOIN product_blocks b ON b.product_block_id = si.product_block_id JOIN resource_types t ON t.resource_type_id = l.resource_type_id " +
       `WHERE ${seed} AND NOT EXISTS (SELECT 1 FROM subscription_instance_values v WHERE v.subscription_instance_id = si.subscription_instance_id AND v.resource_type_id = l.resource_type_id)`,
+    // A move creates nothing: a subscription without an instance to move stays without. A union
+    // gets its first block only.
     ...changes.createProductBlockLinks
-      .filter((l) => !created.has(l.product))
+      .filter((l) => !created.has(l.product) && rootInstancesPerSubscription(l) > 0)
       .map(
         (l) =>
           `SELECT ${sqlLiteral(`root ${l.block} in subscription of ${l.product} `)} || s.subscription_id FROM subscriptions s ` +
@@ -72,7 +75,7 @@ export async function missingData(db: Database, changes: ChangeSet): Promise<str
           `WHERE si.subscription_id = s.subscription_id AND si.product_block_id = ${blockId(l.block)})`,
       ),
     ...changes.createBlockRelations.flatMap((r) =>
-      r.attributes.map(
+      (r.moved ? [] : r.attributes).map(
         (attribute) =>
           `SELECT ${sqlLiteral(`${r.dependsOn} held by ${r.block}.${attribute} in instance `)} || si.subscription_instance_id ` +
           `FROM subscription_instances si WHERE ${seed} AND si.product_block_id = ${blockId(r.block)} AND NOT EXISTS (` +

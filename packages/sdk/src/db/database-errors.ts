@@ -31,6 +31,13 @@ export class DatabaseError extends OrchestratorError {
     );
   }
 
+  static embeddedMissing(dataDir: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_MISSING",
+      `The embedded database ${dataDir} does not exist yet. Nothing was created. Run \`orchestrator db upgrade heads\` to create it with the orchestrator's schema, or point --database-url (DATABASE_URL or the config's database entry) at an existing database.`,
+    );
+  }
+
   static createFailed(target: string, name: string, cause: unknown): DatabaseError {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new DatabaseError(

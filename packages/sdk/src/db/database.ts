@@ -6,7 +6,12 @@ import type { Transaction } from "@mikro-orm/core";
 import { DatabaseError, type LockHolder } from "./database-errors.ts";
 import { type DatabaseTarget, describeTarget } from "./database-target.ts";
 import { acquireDirectoryLock } from "./directory-lock.ts";
-import { checkEmbeddedDirectory, embeddedFailure, isCorruption } from "./embedded-directory.ts";
+import {
+  checkEmbeddedDirectory,
+  embeddedDatabaseExists,
+  embeddedFailure,
+  isCorruption,
+} from "./embedded-directory.ts";
 import { ENTITIES } from "./entities/index.ts";
 import {
   connectPostgres,
@@ -30,6 +35,12 @@ export interface OpenDatabaseOptions {
    * URL must fail, not build a schema somewhere new.
    */
   createDatabase?: boolean;
+  /**
+   * Create the embedded database when its directory is missing or empty. On by default (an SDK caller
+   * opening a new project's database gets one); commands that only read turn it off, so that a typo in
+   * a path is reported instead of becoming an empty database there.
+   */
+  createEmbedded?: boolean;
 }
 
 /** Runs SQL inside a transaction opened by Database.transaction(). */
@@ -81,6 +92,9 @@ export class Database {
     options: OpenDatabaseOptions,
   ): Promise<Database> {
     checkEmbeddedDirectory(target.dataDir);
+    // Checked before the lock, whose file would create the parent folder of a mistyped path.
+    if (options.createEmbedded === false && !embeddedDatabaseExists(target.dataDir))
+      throw DatabaseError.embeddedMissing(target.dataDir);
     const release = await acquireDirectoryLock(target.dataDir, {
       ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
       ...(options.onLockWait ? { onWait: options.onLockWait } : {}),

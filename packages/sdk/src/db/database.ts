@@ -13,7 +13,9 @@ import {
   isCorruption,
 } from "./embedded-directory.ts";
 import { ENTITIES } from "./entities/index.ts";
+import { loginFailure, triesOtherTls } from "./postgres-connect-errors.ts";
 import {
+  abandonPostgres,
   connectPostgres,
   createPostgresDatabase,
   databaseNameOf,
@@ -21,6 +23,7 @@ import {
   serverOf,
 } from "./postgres-connection.ts";
 import { SQLSTATE, sqlState } from "./postgres-errors.ts";
+import { readPostgresUrl } from "./postgres-url.ts";
 
 /** PGlite's MikroORM has the same surface as PostgreSQL's, so both are held as the latter. */
 type AnyOrm = PostgresOrm;
@@ -70,21 +73,31 @@ export class Database {
     target: Extract<DatabaseTarget, { kind: "postgresql" }>,
     options: OpenDatabaseOptions,
   ): Promise<Database> {
-    const orm = await connectPostgres(target.url);
-    const db = new Database(target, orm, () => {});
-    try {
-      await db.query("SELECT 1");
-    } catch (error) {
-      await orm.close(true).catch(() => {});
-      if (sqlState(error) !== SQLSTATE.invalidCatalogName) {
-        throw DatabaseError.unreachable(describeTarget(target), rootCause(error));
+    const url = readPostgresUrl(target.url);
+    // sslmode allow and prefer plan two attempts (plain and TLS, in their order); the others one.
+    for (const [index, tls] of url.attempts.entries()) {
+      let orm: AnyOrm | undefined;
+      try {
+        orm = await connectPostgres(target.url, tls);
+        const db = new Database(target, orm, () => {});
+        await db.query("SELECT 1");
+        return db;
+      } catch (error) {
+        if (orm) await abandonPostgres(orm);
+        if (index < url.attempts.length - 1 && triesOtherTls(error)) continue;
+        if (sqlState(error) !== SQLSTATE.invalidCatalogName) {
+          throw (
+            loginFailure(serverOf(target.url), url, error) ??
+            DatabaseError.unreachable(describeTarget(target), rootCause(error))
+          );
+        }
+        if (!options.createDatabase)
+          throw DatabaseError.missing(serverOf(target.url), databaseNameOf(target.url));
+        await createPostgresDatabase(target.url, tls);
+        return Database.#openPostgres(target, { ...options, createDatabase: false });
       }
-      if (!options.createDatabase)
-        throw DatabaseError.missing(serverOf(target.url), databaseNameOf(target.url));
-      await createPostgresDatabase(target.url);
-      return Database.#openPostgres(target, { ...options, createDatabase: false });
     }
-    return db;
+    throw new Error("unreachable: a PostgreSQL URL always plans at least one connection attempt");
   }
 
   static async #openPglite(

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import type { Transaction } from "@mikro-orm/core";
 import { DatabaseError, type LockHolder } from "./database-errors.ts";
 import { type DatabaseTarget, describeTarget } from "./database-target.ts";
-import { acquireDirectoryLock } from "./directory-lock.ts";
+import { acquireDirectoryLock, lockHolder } from "./directory-lock.ts";
 import {
   checkEmbeddedDirectory,
   embeddedDatabaseExists,
@@ -105,14 +105,18 @@ export class Database {
     options: OpenDatabaseOptions,
   ): Promise<Database> {
     checkEmbeddedDirectory(target.dataDir);
-    // Checked before the lock, whose file would create the parent folder of a mistyped path.
-    if (options.createEmbedded === false && !embeddedDatabaseExists(target.dataDir))
+    const mustExist = options.createEmbedded === false;
+    // Refused before the lock, whose file would create the parent folder of a mistyped path, unless a
+    // live process holds the lock: that one may be creating the database (db upgrade heads) right now.
+    if (mustExist && !embeddedDatabaseExists(target.dataDir) && !lockHolder(target.dataDir))
       throw DatabaseError.embeddedMissing(target.dataDir);
     const release = await acquireDirectoryLock(target.dataDir, {
       ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
       ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
     });
     try {
+      if (mustExist && !embeddedDatabaseExists(target.dataDir))
+        throw DatabaseError.embeddedMissing(target.dataDir);
       mkdirSync(target.dataDir, { recursive: true });
       const { MikroORM } = await import("@mikro-orm/pglite");
       const orm = await MikroORM.init({

@@ -132,6 +132,17 @@ describe("a server that checks passwords and speaks TLS", () => {
     expect(await encrypted(pg.url({ host: "localhost", query: verified }))).toBe(true);
   });
 
+  it("sslmode=allow: plain first, then TLS for a user the server lets in over TLS only", async (ctx) => {
+    const pg = the(ctx.skip);
+    const user = pg.tlsOnlyUser;
+    expect(await encrypted(pg.url({ user, query: "?sslmode=allow" }))).toBe(true);
+    expect(await encrypted(pg.url({ query: "?sslmode=allow" }))).toBe(false);
+    const plain = await current(pg.url({ user, query: "?sslmode=disable" }));
+    expect(plain.code, plain.stderr).toBe(14);
+    expect(plain.stderr).toContain("over TLS only: add sslmode=require");
+    noStackTrace(plain.stderr);
+  });
+
   it("sslmode=verify-full refuses a certificate that does not name the host: exit 4, no stack trace", async (ctx) => {
     const pg = the(ctx.skip);
     // The certificate names localhost; the URL says 127.0.0.1.

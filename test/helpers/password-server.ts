@@ -3,7 +3,16 @@
 // so a wrong password would pass there, and it has TLS off. Built with the server's own initdb and
 // pg_ctl in a temporary folder, and removed by stop().
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,13 +23,16 @@ export interface PasswordServer {
   password: string;
   /** The certificate the server presents (self-signed, for the name localhost). */
   certificate: string;
+  /** A user the server lets in over TLS only (same password). */
+  tlsOnlyUser: string;
   /** postgresql://user[:password]@host:port/postgres, plus `query`. */
-  url(options?: { password?: string | null; host?: string; query?: string }): string;
+  url(options?: { password?: string | null; host?: string; query?: string; user?: string }): string;
   stop(): void;
 }
 
 const USER = "orch_admin";
 const PASSWORD = "Corr3ct-horse";
+const TLS_ONLY_USER = "orch_tls_only";
 
 /** The cluster, or why it cannot be built on this machine (then the caller says so and skips). */
 export async function startPasswordServer(): Promise<PasswordServer | { unavailable: string }> {
@@ -62,18 +74,31 @@ export async function startPasswordServer(): Promise<PasswordServer | { unavaila
       join(bin, "initdb"),
       ["-D", data, "-A", "scram-sha-256", "--pwfile", join(dir, "pw"), "-U", USER].concat(["--no-sync"]),
     );
+    // TLS_ONLY_USER may log in over TLS only: a plain attempt is rejected, as a `hostnossl … reject`
+    // line does on servers that require TLS.
+    const hba = join(data, "pg_hba.conf");
+    writeFileSync(hba, `hostnossl all ${TLS_ONLY_USER} 127.0.0.1/32 reject\n${readFileSync(hba, "utf8")}`);
     const port = await freePort();
     const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", "-c ssl=on"]
       .concat([`-c ssl_cert_file=${certificate}`, `-c ssl_key_file=${key}`, "-c fsync=off"])
       .join(" ");
     run(join(bin, "pg_ctl"), ["-D", data, "-l", join(dir, "log"), "-o", settings, "-w", "start"]);
+    execFileSync(
+      join(bin, "psql"),
+      ["-h", "127.0.0.1", "-p", String(port), "-U", USER, "-d", "postgres", "-v", "ON_ERROR_STOP=1"].concat([
+        "-c",
+        `CREATE ROLE ${TLS_ONLY_USER} LOGIN PASSWORD '${PASSWORD}'`,
+      ]),
+      { stdio: "pipe", env: { ...process.env, PGPASSWORD: PASSWORD } },
+    );
     return {
       port,
       user: USER,
       password: PASSWORD,
       certificate,
-      url: ({ password = PASSWORD, host = "127.0.0.1", query = "" } = {}) =>
-        `postgresql://${USER}${password === null ? "" : `:${encodeURIComponent(password)}`}@${host}:${port}/postgres${query}`,
+      tlsOnlyUser: TLS_ONLY_USER,
+      url: ({ password = PASSWORD, host = "127.0.0.1", query = "", user = USER } = {}) =>
+        `postgresql://${user}${password === null ? "" : `:${encodeURIComponent(password)}`}@${host}:${port}/postgres${query}`,
       stop: () => {
         try {
           run(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

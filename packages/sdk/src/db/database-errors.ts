@@ -71,12 +71,17 @@ export class DatabaseError extends OrchestratorError {
     );
   }
 
-  static loginRefused(target: string, cause: unknown): DatabaseError {
+  static loginRefused(target: string, cause: unknown, needsTls = false): DatabaseError {
     const reason = cause instanceof Error ? cause.message : String(cause);
+    const hint = needsTls
+      ? "The server accepts this login over TLS only: add sslmode=require (or prefer) to the URL."
+      : "Check the user name in the URL, and that the server's pg_hba.conf lets that user connect from this machine.";
     return new DatabaseError(
       "ORCH_DATABASE_AUTH_FAILED",
-      `The server ${target} refused the login: ${reason}. Check the user name in the URL, and that the server's pg_hba.conf lets that user connect from this machine.`,
-      { cause },
+      `The server ${target} refused the login: ${reason}. ${hint}`,
+      {
+        cause,
+      },
     );
   }
 

@@ -8,8 +8,11 @@ import { loginUser, type PostgresUrlOptions } from "./postgres-url.ts";
 
 /** The error the driver raises when sslmode asks for TLS and the server answers that it has none. */
 const NO_TLS_ON_SERVER = /server does not support SSL/i;
-/** pg_hba.conf accepts this client only over TLS (hostssl): a plain attempt is refused with this. */
-const NEEDS_TLS = /no pg_hba\.conf entry .*no encryption/i;
+/**
+ * pg_hba.conf accepts this client only over TLS: a plain attempt is refused with "no pg_hba.conf entry
+ * for …, no encryption" (hostssl lines only) or "pg_hba.conf rejects connection for …, no encryption".
+ */
+const NEEDS_TLS = /pg_hba\.conf .*no encryption/i;
 /** The driver asked for a password it was never given (SCRAM, and cleartext or MD5 with none). */
 const NO_PASSWORD = /client password must be a (non-empty )?string|password must be a string/i;
 
@@ -31,7 +34,10 @@ export function loginFailure(
   if (state === SQLSTATE.invalidPassword) return DatabaseError.authenticationFailed(target, loginUser(url));
   if (messages(error).some((m) => NO_PASSWORD.test(m)))
     return DatabaseError.passwordMissing(target, loginUser(url));
-  if (state === SQLSTATE.invalidAuthorization) return DatabaseError.loginRefused(target, innermost(error));
+  if (state === SQLSTATE.invalidAuthorization) {
+    const plainRefused = messages(error).some((m) => NEEDS_TLS.test(m));
+    return DatabaseError.loginRefused(target, innermost(error), plainRefused);
+  }
   const mode = url.sslMode ?? process.env.PGSSLMODE ?? "require";
   if (messages(error).some((m) => NO_TLS_ON_SERVER.test(m)))
     return DatabaseError.tlsUnsupported(target, mode);

@@ -1,7 +1,16 @@
 // Issue 12 end to end: what a typo in a URL, a damaged or foreign embedded database, a schema-less
 // database and two upgrades at once do to the built CLI, run as a process.
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { type Database, withDatabase } from "@orchestrator/sdk";
 import { POSTGRES_ADMIN_URL, SKIP_POSTGRES } from "@orchestrator/sdk/testing";
@@ -87,6 +96,63 @@ describe.skipIf(SKIP_POSTGRES)("a PostgreSQL database without the orchestrator s
     expect(result.stderr).toContain("has no orchestrator schema yet");
     expect(result.stderr).toContain("db upgrade heads");
     noStackTrace(result.stderr);
+  });
+});
+
+describe("an embedded database that does not exist yet", () => {
+  let project: TestProject;
+  let dataDir: string;
+  beforeEach(async () => {
+    project = await createProject("pglite", { copyExample: true });
+    dataDir = project.databaseUrl.slice("pglite:".length);
+  });
+  afterEach(() => project.dispose());
+
+  it("is refused by reading commands, with exit code 11, and neither it nor its folder is created", async () => {
+    const typo = join(project.dir, "typo", "db");
+    for (const args of [
+      ["db", "current"],
+      ["db", "history"],
+      ["db", "check"],
+      ["db", "diff"],
+      ["db", "show", "0001_orchestrator_schema"],
+      ["db", "downgrade", "-1", "--yes"],
+      ["products"],
+      ["models", "pull", "--out", join(project.dir, "pulled")],
+      ["db", "migrate-domain-models", "Workshop", "--inputs", "@answers.json"],
+    ]) {
+      const result = await runCli([...args, "--database-url", `pglite:${typo}`], { cwd: project.dir });
+      expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(11);
+      expect(result.stderr).toContain(`The embedded database ${typo} does not exist yet`);
+      expect(result.stderr).toContain("orchestrator db upgrade heads");
+      expect(result.stderr).toContain("ORCH_DATABASE_MISSING");
+      noStackTrace(result.stderr);
+    }
+    expect(existsSync(join(project.dir, "typo"))).toBe(false);
+    expect(existsSync(join(project.dir, "pulled"))).toBe(false);
+  });
+
+  it("an empty folder is no database either: refused, and left empty", async () => {
+    mkdirSync(dataDir, { recursive: true });
+    const result = await runCli(["db", "current", ...project.dbFlags], { cwd: project.dir });
+    expect(result.code, result.stderr).toBe(11);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it("db upgrade heads --sql prints the SQL that would create it and creates nothing", async () => {
+    const sql = await runCli(["db", "upgrade", "heads", "--sql", ...project.dbFlags], { cwd: project.dir });
+    expect(sql.code, sql.stderr).toBe(0);
+    expect(sql.stdout).toMatch(/CREATE TABLE products\b/);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("db upgrade heads creates it, and the reading commands then work", async () => {
+    const upgrade = await runCli(["db", "upgrade", "heads", ...project.dbFlags], { cwd: project.dir });
+    expect(upgrade.code, upgrade.stderr).toBe(0);
+    expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
+    const current = await runCli(["db", "current", ...project.dbFlags], { cwd: project.dir });
+    expect(current.code, current.stderr).toBe(0);
+    expect(current.stdout).toContain("0001_orchestrator_schema");
   });
 });
 

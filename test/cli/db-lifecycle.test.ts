@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { DATABASE_KINDS, withTestDatabase } from "@orchestrator/sdk/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { json, runCli, startCli } from "../helpers/cli.ts";
@@ -323,6 +324,9 @@ describe("orchestrator db, embedded database held by another process", () => {
 
   it("a second CLI waits for the first and then runs", async () => {
     const first = startCli(["db", "upgrade", "heads", ...project.dbFlags], { cwd: project.dir });
+    // Started once the first holds the database: before that, it does not exist yet (exit 11).
+    const lockFile = `${project.databaseUrl.slice("pglite:".length)}.lock`;
+    while (!existsSync(lockFile) && first.child.exitCode === null) await sleep(20);
     const second = await runCli(["db", "current", "--json", "--lock-timeout", "60", ...project.dbFlags], {
       cwd: project.dir,
     });

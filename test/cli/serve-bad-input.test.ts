@@ -88,7 +88,7 @@ describe(`serve refuses bad requests (${kind})`, () => {
     expect(await productNames(server)).toHaveLength(3);
   });
 
-  it("says clearly when the port is already in use, and exits 9", async () => {
+  it("says clearly when the port is already in use, and exits 13", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as { port: number }).port;
@@ -182,8 +182,11 @@ describe.each(DATABASE_KINDS)("serve on %s when the database is unavailable", (d
       expect(response.status, path).toBe(503);
       const { detail } = (await response.json()) as { detail: string };
       expect(detail, path).toMatch(
-        target.kind === "pglite" ? /There is no embedded database in/ : /is not available: .*does not exist/,
+        target.kind === "pglite"
+          ? /is not available: The embedded database .* does not exist yet\. .*db upgrade heads/
+          : /is not available: .*does not exist/,
       );
+      expect(detail, path).toMatch(/[^.]\. The server keeps running/);
     }
     expect((await server.get("/")).status).toBe(200);
     expect((await server.get("/api/openapi.json")).status).toBe(200);

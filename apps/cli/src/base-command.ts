@@ -89,15 +89,20 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return Boolean(process.stdin.isTTY) && !this.jsonEnabled();
   }
 
-  /** Opens the project's database for `work` and always closes it again. */
+  /**
+   * Opens the project's database for `work` and always closes it again. A database that does not exist
+   * is an error (exit 11) unless the command creates one: `createEmbedded` for the embedded database,
+   * `createDatabase` (asked for with --create-database) for a PostgreSQL one.
+   */
   protected async withDatabase<R>(
     project: Project,
     work: (db: Database) => Promise<R>,
-    options: { createDatabase?: boolean } = {},
+    options: { createDatabase?: boolean; createEmbedded?: boolean } = {},
   ): Promise<R> {
     const db = await Database.open(project.database, {
       lockTimeoutMs: this.lockTimeoutMs,
       onLockWait: this.onLockWait,
+      createEmbedded: false,
       ...options,
     });
     try {

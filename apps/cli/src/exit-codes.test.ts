@@ -17,6 +17,8 @@ describe("exit codes", () => {
     expect(exitCodeFor(error("ORCH_DATABASE_MISSING"))).toBe(11);
     expect(exitCodeFor(error("ORCH_DATABASE_CORRUPT"))).toBe(12);
     expect(exitCodeFor(error("ORCH_DATABASE_NOT_EMBEDDED"))).toBe(12);
+    expect(exitCodeFor(error("ORCH_DATABASE_AUTH_FAILED"))).toBe(14);
+    expect(exitCodeFor(error("ORCH_DATABASE_TLS_FAILED"))).toBe(EXIT.databaseUnavailable);
   });
 
   it("documents every exit code in --help", () => {

@@ -15,6 +15,7 @@ export const EXIT = {
   databaseMissing: 11,
   databaseDamaged: 12,
   cannotListen: 13,
+  authenticationFailed: 14,
   /** As a shell reports a command stopped by Ctrl-C (128 + SIGINT), also for "no" at the confirmation. */
   cancelled: 130,
 } as const;
@@ -30,6 +31,8 @@ const BY_ERROR_CODE: Record<string, number> = {
   ORCH_DATABASE_LOCKED: EXIT.databaseUnavailable,
   ORCH_DATABASE_OPEN_FAILED: EXIT.databaseUnavailable,
   ORCH_DATABASE_MISSING: EXIT.databaseMissing,
+  ORCH_DATABASE_AUTH_FAILED: EXIT.authenticationFailed,
+  ORCH_DATABASE_TLS_FAILED: EXIT.databaseUnavailable,
   ORCH_DATABASE_CORRUPT: EXIT.databaseDamaged,
   ORCH_DATABASE_NOT_EMBEDDED: EXIT.databaseDamaged,
   ORCH_MIGRATION_LOCKED: EXIT.databaseUnavailable,
@@ -69,7 +72,7 @@ export const EXIT_CODES_HELP = `EXIT CODES
   1  unexpected error (a bug: please report it)
   2  invalid input: flags, JSON, names or answers
   3  questions or confirmations left unanswered and no terminal to ask them (see --inputs, --yes)
-  4  database unavailable: unreachable, or held by another process
+  4  database unavailable: unreachable, held by another process, or TLS (sslmode) not possible
   5  a migration failed, or an applied migration file was changed
   6  invalid project: config file or domain models
   7  db check, db diff --exit-code: the domain models differ from the database
@@ -80,4 +83,5 @@ export const EXIT_CODES_HELP = `EXIT CODES
   12  the embedded database is damaged, or its path is not an embedded database: restore a backup or
       point --database-url elsewhere
   13  serve: cannot listen on the address (port already in use, or not an address of this machine)
+  14  the database server refused the login: wrong or missing password, or a user it does not accept
   130  cancelled at a prompt (Ctrl-C, or "no" at the final confirmation): nothing was written`;

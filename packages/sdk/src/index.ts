@@ -17,6 +17,7 @@ export {
   parseDatabaseTarget,
 } from "./db/database-target.ts";
 export { acquireDirectoryLock, DEFAULT_LOCK_TIMEOUT_MS, lockHolder } from "./db/directory-lock.ts";
+export { embeddedDatabaseExists } from "./db/embedded-directory.ts";
 export * as entities from "./db/entities/index.ts";
 export {
   CHANGE_KINDS,

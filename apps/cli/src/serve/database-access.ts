@@ -1,8 +1,6 @@
 // How the server reaches the database between requests. PostgreSQL keeps one small pool open. The
 // embedded database is opened for each burst of requests and closed as soon as none is running, so its
 // directory lock is free between requests and `db upgrade heads` in another terminal can take it.
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Database, type DatabaseTarget, describeTarget } from "@orchestrator/sdk";
 import { ServeError } from "./serve-errors.ts";
 
@@ -48,9 +46,10 @@ export class DatabaseAccess {
     await this.#closing;
     if (!this.#open) {
       // PGlite would create an empty database in a missing directory: a view must not do that.
-      if (this.target.kind === "pglite" && !existsSync(join(this.target.dataDir, "PG_VERSION")))
-        throw ServeError.embeddedMissing(this.target.dataDir);
-      const opening = Database.open(this.target, { lockTimeoutMs: this.#lockTimeoutMs });
+      const opening = Database.open(this.target, {
+        lockTimeoutMs: this.#lockTimeoutMs,
+        createEmbedded: false,
+      });
       this.#open = opening;
       opening.catch(() => {
         if (this.#open === opening) this.#open = undefined;

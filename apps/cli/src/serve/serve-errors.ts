@@ -21,18 +21,12 @@ export class ServeError extends OrchestratorError {
 
   static databaseUnavailable(target: DatabaseTarget, cause: unknown): ServeError {
     if (cause instanceof ServeError) return cause;
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    // The SDK's messages end with a full stop of their own.
+    const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, "");
     return new ServeError(
       "ORCH_SERVE_DATABASE_UNAVAILABLE",
       `The database ${describeTarget(target)} is not available: ${reason}. The server keeps running; reload once the database is back.`,
       { cause },
-    );
-  }
-
-  static embeddedMissing(dataDir: string): ServeError {
-    return new ServeError(
-      "ORCH_SERVE_DATABASE_UNAVAILABLE",
-      `There is no embedded database in ${dataDir}. Create it with \`orchestrator db upgrade heads\`, or point --database-url at an existing one.`,
     );
   }
 }

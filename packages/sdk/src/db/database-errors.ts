@@ -15,6 +15,92 @@ export class DatabaseError extends OrchestratorError {
     );
   }
 
+  static urlWithoutDatabase(url: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_INVALID",
+      `The database URL '${url}' names no database. Add the database's name after the host and port: postgresql://user:password@host:5432/NAME.`,
+    );
+  }
+
+  static urlParameterUnsupported(url: string, name: string, hint: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_INVALID",
+      `The database URL '${url}' has the parameter ${name}=, which is not supported here: ${hint}. Remove it from the URL.`,
+    );
+  }
+
+  static urlParameterInvalid(url: string, name: string, value: string, expected: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_INVALID",
+      `The database URL '${url}' has ${name}=${value}, but ${name} must be ${expected}.`,
+    );
+  }
+
+  static urlParameterTwice(url: string, name: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_INVALID",
+      `The database URL '${url}' gives ${name} twice, with different values. Keep one.`,
+    );
+  }
+
+  static urlParameterNeedsSsl(url: string, name: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_INVALID",
+      `The database URL '${url}' has ${name}= without an sslmode that uses TLS, so it would be ignored. Add sslmode=require (or verify-ca, verify-full), or remove ${name}.`,
+    );
+  }
+
+  static rootCertificateMissing(url: string, mode: string, fallback: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_URL_INVALID",
+      `The database URL '${url}' asks for sslmode=${mode}, which checks the server's certificate, but names no root certificate and ${fallback} does not exist. Add sslrootcert=PATH (the certificate of the authority that signed the server's), or sslrootcert=system to trust the system's authorities.`,
+    );
+  }
+
+  static authenticationFailed(target: string, user: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_AUTH_FAILED",
+      `Cannot log in to ${target}: password authentication failed for user "${user}". Check the password in the URL (postgresql://${user}:PASSWORD@…, or ?password=) or in PGPASSWORD.`,
+    );
+  }
+
+  static passwordMissing(target: string, user: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_AUTH_FAILED",
+      `Cannot log in to ${target}: the server asks for a password for user "${user}" and none was given. Put it in the URL (postgresql://${user}:PASSWORD@…, or ?password=), or set PGPASSWORD.`,
+    );
+  }
+
+  static loginRefused(target: string, cause: unknown, needsTls = false): DatabaseError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const hint = needsTls
+      ? "The server accepts this login over TLS only: add sslmode=require (or prefer) to the URL."
+      : "Check the user name in the URL, and that the server's pg_hba.conf lets that user connect from this machine.";
+    return new DatabaseError(
+      "ORCH_DATABASE_AUTH_FAILED",
+      `The server ${target} refused the login: ${reason}. ${hint}`,
+      {
+        cause,
+      },
+    );
+  }
+
+  static tlsUnsupported(target: string, mode: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_TLS_FAILED",
+      `The server ${target} does not accept TLS (SSL) connections, and the URL's sslmode=${mode} requires one. Enable ssl on the server, or use sslmode=prefer (TLS when the server offers it) or sslmode=disable.`,
+    );
+  }
+
+  static certificateRejected(target: string, mode: string, cause: unknown): DatabaseError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new DatabaseError(
+      "ORCH_DATABASE_TLS_FAILED",
+      `The certificate of the server ${target} is not trusted (sslmode=${mode}): ${reason}. Name the certificate of the authority that signed it with sslrootcert=PATH; with sslmode=verify-full the certificate must also name the host of the URL.`,
+      { cause },
+    );
+  }
+
   static unreachable(target: string, cause: unknown): DatabaseError {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new DatabaseError(
@@ -28,6 +114,13 @@ export class DatabaseError extends OrchestratorError {
     return new DatabaseError(
       "ORCH_DATABASE_MISSING",
       `The database "${name}" does not exist on ${target}. Nothing was created. Check the name in the URL (--database-url, DATABASE_URL or the config's database entry); to create it, run \`orchestrator db upgrade heads --create-database\`.`,
+    );
+  }
+
+  static embeddedMissing(dataDir: string): DatabaseError {
+    return new DatabaseError(
+      "ORCH_DATABASE_MISSING",
+      `The embedded database ${dataDir} does not exist yet. Nothing was created. Run \`orchestrator db upgrade heads\` to create it with the orchestrator's schema, or point --database-url (DATABASE_URL or the config's database entry) at an existing database.`,
     );
   }
 

@@ -2,6 +2,7 @@
 // database persisted in a directory. Passwords never leave this module unmasked.
 import { isAbsolute, resolve } from "node:path";
 import { DatabaseError } from "./database-errors.ts";
+import { readPostgresUrl } from "./postgres-url.ts";
 
 export type DatabaseTarget = { kind: "postgresql"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -23,6 +24,9 @@ export function parseDatabaseTarget(value: string, baseDir: string): DatabaseTar
     } catch {
       throw DatabaseError.invalidUrl(maskPassword(trimmed));
     }
+    // A URL without a database name, or with a query parameter that cannot be honoured, is refused
+    // here: before anything is opened, with a message instead of the driver's.
+    readPostgresUrl(trimmed);
     return { kind: "postgresql", url: trimmed };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw DatabaseError.unsupportedScheme(maskPassword(trimmed));

@@ -5,10 +5,17 @@ import { mkdirSync } from "node:fs";
 import type { Transaction } from "@mikro-orm/core";
 import { DatabaseError, type LockHolder } from "./database-errors.ts";
 import { type DatabaseTarget, describeTarget } from "./database-target.ts";
-import { acquireDirectoryLock } from "./directory-lock.ts";
-import { checkEmbeddedDirectory, embeddedFailure, isCorruption } from "./embedded-directory.ts";
-import { ENTITIES } from "./entities/index.ts";
+import { acquireDirectoryLock, lockHolder } from "./directory-lock.ts";
 import {
+  checkEmbeddedDirectory,
+  embeddedDatabaseExists,
+  embeddedFailure,
+  isCorruption,
+} from "./embedded-directory.ts";
+import { ENTITIES } from "./entities/index.ts";
+import { loginFailure, triesOtherTls } from "./postgres-connect-errors.ts";
+import {
+  abandonPostgres,
   connectPostgres,
   createPostgresDatabase,
   databaseNameOf,
@@ -16,6 +23,7 @@ import {
   serverOf,
 } from "./postgres-connection.ts";
 import { SQLSTATE, sqlState } from "./postgres-errors.ts";
+import { readPostgresUrl } from "./postgres-url.ts";
 
 /** PGlite's MikroORM has the same surface as PostgreSQL's, so both are held as the latter. */
 type AnyOrm = PostgresOrm;
@@ -30,6 +38,12 @@ export interface OpenDatabaseOptions {
    * URL must fail, not build a schema somewhere new.
    */
   createDatabase?: boolean;
+  /**
+   * Create the embedded database when its directory is missing or empty. On by default (an SDK caller
+   * opening a new project's database gets one); commands that only read turn it off, so that a typo in
+   * a path is reported instead of becoming an empty database there.
+   */
+  createEmbedded?: boolean;
 }
 
 /** Runs SQL inside a transaction opened by Database.transaction(). */
@@ -59,21 +73,31 @@ export class Database {
     target: Extract<DatabaseTarget, { kind: "postgresql" }>,
     options: OpenDatabaseOptions,
   ): Promise<Database> {
-    const orm = await connectPostgres(target.url);
-    const db = new Database(target, orm, () => {});
-    try {
-      await db.query("SELECT 1");
-    } catch (error) {
-      await orm.close(true).catch(() => {});
-      if (sqlState(error) !== SQLSTATE.invalidCatalogName) {
-        throw DatabaseError.unreachable(describeTarget(target), rootCause(error));
+    const url = readPostgresUrl(target.url);
+    // sslmode allow and prefer plan two attempts (plain and TLS, in their order); the others one.
+    for (const [index, tls] of url.attempts.entries()) {
+      let orm: AnyOrm | undefined;
+      try {
+        orm = await connectPostgres(target.url, tls);
+        const db = new Database(target, orm, () => {});
+        await db.query("SELECT 1");
+        return db;
+      } catch (error) {
+        if (orm) await abandonPostgres(orm);
+        if (index < url.attempts.length - 1 && triesOtherTls(error)) continue;
+        if (sqlState(error) !== SQLSTATE.invalidCatalogName) {
+          throw (
+            loginFailure(serverOf(target.url), url, error) ??
+            DatabaseError.unreachable(describeTarget(target), rootCause(error))
+          );
+        }
+        if (!options.createDatabase)
+          throw DatabaseError.missing(serverOf(target.url), databaseNameOf(target.url));
+        await createPostgresDatabase(target.url, tls);
+        return Database.#openPostgres(target, { ...options, createDatabase: false });
       }
-      if (!options.createDatabase)
-        throw DatabaseError.missing(serverOf(target.url), databaseNameOf(target.url));
-      await createPostgresDatabase(target.url);
-      return Database.#openPostgres(target, { ...options, createDatabase: false });
     }
-    return db;
+    throw new Error("unreachable: a PostgreSQL URL always plans at least one connection attempt");
   }
 
   static async #openPglite(
@@ -81,11 +105,18 @@ export class Database {
     options: OpenDatabaseOptions,
   ): Promise<Database> {
     checkEmbeddedDirectory(target.dataDir);
+    const mustExist = options.createEmbedded === false;
+    // Refused before the lock, whose file would create the parent folder of a mistyped path, unless a
+    // live process holds the lock: that one may be creating the database (db upgrade heads) right now.
+    if (mustExist && !embeddedDatabaseExists(target.dataDir) && !lockHolder(target.dataDir))
+      throw DatabaseError.embeddedMissing(target.dataDir);
     const release = await acquireDirectoryLock(target.dataDir, {
       ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
       ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
     });
     try {
+      if (mustExist && !embeddedDatabaseExists(target.dataDir))
+        throw DatabaseError.embeddedMissing(target.dataDir);
       mkdirSync(target.dataDir, { recursive: true });
       const { MikroORM } = await import("@mikro-orm/pglite");
       const orm = await MikroORM.init({

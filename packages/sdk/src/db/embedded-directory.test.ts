@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -26,6 +27,28 @@ afterEach(() => {
 });
 
 describe("embedded database directory", () => {
+  it("with createEmbedded: false, a missing database is ORCH_DATABASE_MISSING and nothing is created", async () => {
+    const parent = join(tempDir(), "typo");
+    await expect(
+      Database.open({ kind: "pglite", dataDir: join(parent, "db") }, { createEmbedded: false }),
+    ).rejects.toMatchObject({
+      code: "ORCH_DATABASE_MISSING",
+      message: expect.stringContaining("does not exist yet"),
+    });
+    expect(existsSync(parent)).toBe(false);
+  });
+
+  it("with createEmbedded: false, an existing database opens", async () => {
+    const dataDir = join(tempDir(), "db");
+    await (await Database.open({ kind: "pglite", dataDir })).close();
+    const db = await Database.open({ kind: "pglite", dataDir }, { createEmbedded: false });
+    try {
+      expect(await db.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("refuses a path that is a plain file and leaves it as it was", async () => {
     const path = join(tempDir(), "notes.txt");
     writeFileSync(path, "my notes");

@@ -5,6 +5,8 @@ export const SQLSTATE = {
   invalidCatalogName: "3D000", // the database named in the URL does not exist
   duplicateDatabase: "42P04",
   lockNotAvailable: "55P03",
+  invalidAuthorization: "28000", // no pg_hba.conf entry, or the role does not exist
+  invalidPassword: "28P01",
   dataCorrupted: "XX001",
   indexCorrupted: "XX002",
 } as const;

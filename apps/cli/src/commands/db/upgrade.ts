@@ -1,5 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Args, Flags } from "@oclif/core";
-import { MigrationRunner, migrationSources, type Project } from "@orchestrator/sdk";
+import {
+  describeTarget,
+  embeddedDatabaseExists,
+  MigrationRunner,
+  migrationSources,
+  type Project,
+} from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { type MigrationSql, renderMigrationSql } from "../../ui/migration-sql.ts";
 
@@ -54,21 +63,41 @@ export default class DbUpgrade extends BaseCommand<typeof DbUpgrade> {
         );
         return { database: db.label, applied };
       },
-      { createDatabase },
+      // The embedded database is created by its first upgrade; a server's database only on request.
+      { createDatabase, createEmbedded: true },
     );
   }
 
   /** The statements of the range, planned as `upgrade` plans it, with nothing run or recorded. */
-  #printSql(project: Project): Promise<{ database: string; sql: MigrationSql[] }> {
-    return this.withDatabase(project, async (db) => {
-      const runner = new MigrationRunner(db, migrationSources(project.migrationsDir));
-      const sql: MigrationSql[] = [];
-      for (const { name, kind } of await runner.planUpgrade(this.args.target))
-        sql.push({ name, kind, statements: await runner.statements(name, "up") });
-      this.say(
-        sql.length ? renderMigrationSql(sql, "upgrade") : `-- Nothing to apply: ${db.label} is up to date.`,
+  async #printSql(project: Project): Promise<{ database: string; sql: MigrationSql[] }> {
+    const target = project.database;
+    // An embedded database that does not exist yet is planned on a new one in a temporary folder: the
+    // SQL that would create it, with nothing written into the project.
+    const scratch =
+      target.kind === "pglite" && !embeddedDatabaseExists(target.dataDir)
+        ? mkdtempSync(join(tmpdir(), "orchestrator-sql-"))
+        : undefined;
+    const planned = scratch
+      ? { ...project, database: { kind: "pglite" as const, dataDir: join(scratch, "db") } }
+      : project;
+    try {
+      return await this.withDatabase(
+        planned,
+        async (db) => {
+          const runner = new MigrationRunner(db, migrationSources(project.migrationsDir));
+          const sql: MigrationSql[] = [];
+          for (const { name, kind } of await runner.planUpgrade(this.args.target))
+            sql.push({ name, kind, statements: await runner.statements(name, "up") });
+          const label = describeTarget(target);
+          this.say(
+            sql.length ? renderMigrationSql(sql, "upgrade") : `-- Nothing to apply: ${label} is up to date.`,
+          );
+          return { database: label, sql };
+        },
+        { createEmbedded: scratch !== undefined },
       );
-      return { database: db.label, sql };
-    });
+    } finally {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    }
   }
 }

@@ -92,6 +92,7 @@ export { type PullOptions, type PullResult, pullModels } from "./pull/pull-model
 export type { PulledFile } from "./pull/render-files.ts";
 export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
 export { listQuestions } from "./questions/build-questions.ts";
+export { closestName } from "./questions/closest-name.ts";
 export { filterInputs } from "./questions/inputs-file.ts";
 export type { AnswerResolver, Question, QuestionKind } from "./questions/question.ts";
 export {

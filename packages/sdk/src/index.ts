@@ -29,6 +29,12 @@ export type * from "./diff/change-set.ts";
 export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";
 export { causeChain, formatLocation, OrchestratorError } from "./errors.ts";
+export {
+  type RevertPreview,
+  type RowChange,
+  removesSubscriptionData,
+  SUBSCRIPTION_TABLES,
+} from "./migrations/downgrade-preview.ts";
 export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export * from "./migrations/helpers/index.ts";
 export { Migration, type MigrationClass } from "./migrations/migration.ts";

@@ -8,6 +8,7 @@ import type { Transaction } from "@mikro-orm/core";
 import { AdoptError } from "../db/adopt/adopt-errors.ts";
 import { readAlembicRevisions, splitRevisions } from "../db/adopt/recognise-database.ts";
 import type { Database, TransactionScope } from "../db/database.ts";
+import { countRows, type RevertPreview, rowChanges } from "./downgrade-preview.ts";
 import { countDroppedTables, type DroppedTable } from "./dropped-tables.ts";
 import type { MigrationClass } from "./migration.ts";
 import { MigrationError } from "./migration-errors.ts";
@@ -168,6 +169,35 @@ export class MigrationRunner {
       migrations: selected.map((row) => ({ name: row.name, kind: row.kind })),
       core: selected.filter((row) => row.kind === "core").map((row) => row.name),
     };
+  }
+
+  /**
+   * What reverting the plan's data migrations changes, row counts per table and migration, measured by
+   * running their downgrades in a transaction that is rolled back. The core migrations of a plan are
+   * not run (their downgrade drops the tables): droppedTables lists what they take.
+   */
+  async previewDowngrade(plan: DowngradePlan): Promise<RevertPreview[]> {
+    const data = plan.migrations.filter((m) => m.kind === "data");
+    if (data.length === 0) return [];
+    const previews: RevertPreview[] = [];
+    const rollback = new Error("preview: roll back");
+    try {
+      await this.#db.transaction(async (scope, tx) => {
+        let before = await countRows(scope);
+        for (const { name, kind } of data) {
+          const source = this.#sources.find((s) => s.name === name)!;
+          const migrationClass = (await this.#loadChecked(source))!;
+          await this.#execute(scope, name, await this.#dataStatements(source, migrationClass, "down", tx));
+          const after = await countRows(scope);
+          previews.push({ name, kind, rows: rowChanges(before, after) });
+          before = after;
+        }
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return previews;
   }
 
   /** The tables the plan's core migrations drop, with the rows each holds now. */

@@ -99,6 +99,7 @@ export type { PulledFile } from "./pull/render-files.ts";
 export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
 export { listQuestions } from "./questions/build-questions.ts";
 export { closestName } from "./questions/closest-name.ts";
+export { type ExpectedAnswer, expectedAnswer } from "./questions/expected-answer.ts";
 export { filterInputs } from "./questions/inputs-file.ts";
 export type { AnswerResolver, Question, QuestionKind } from "./questions/question.ts";
 export {

@@ -1,7 +1,8 @@
 // What reverting data migrations would change, measured rather than guessed: their downgrade statements
 // run in a transaction that is always rolled back, and the rows of the orchestrator's tables are counted
 // before and after each migration. A migration's downgrade may reach rows its upgrade never made
-// (subscriptions created since on a product it deletes), which only running it shows.
+// (subscriptions created since on a product it deletes), which only running it shows (docs/design.md,
+// Stamping and reverting migrations).
 import type { TransactionScope } from "../db/database.ts";
 import { METADATA_TABLES } from "../snapshot/database-fingerprint.ts";
 import type { MigrationKind } from "./migration-source.ts";

@@ -1,7 +1,8 @@
 // Whether a migration may be recorded as applied without running it (alembic's `stamp`). Stricter than
 // alembic, whose stamp moves one version pointer: here every migration has its own bookkeeping row, so a
 // stamp that skipped an older pending migration would leave it to run later, out of order, on a database
-// built as if it had run. Checked before asking and again under the migration lock, on the rows then.
+// built as if it had run. Checked before asking and again under the migration lock, on the rows then
+// (docs/design.md, Stamping and reverting migrations).
 import { MigrationError } from "./migration-errors.ts";
 import type { MigrationSource } from "./migration-source.ts";
 

@@ -115,4 +115,19 @@ describe.each(DATABASE_KINDS)("db migrate-domain-models --test on %s", (kind) =>
       writeFileSync(index, original);
     }
   });
+
+  it("a possible rename is named, and the plan renames nothing without --updates", async () => {
+    const file = join(project.dir, "products", "product_blocks", "user.ts");
+    const original = readFileSync(file, "utf8");
+    try {
+      writeFileSync(file, original.replace("age: r.int(),", "years: r.int(),"));
+      const result = await cli("db", "migrate-domain-models", "Years", "--test", "--inputs", "@answers.json");
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain("Renames it would ask about");
+      expect(result.stdout).toContain("resource type age → years");
+      expect(result.stdout).toContain("DELETE FROM resource_types WHERE resource_type = 'age'");
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // What `db migrate-domain-models --test` shows of the questions nobody answered: each as it would be
 // asked, under its subject, with the kind of answer expected, its default, and the placeholder that
 // stands in for it in the plan below.
-import type { Question } from "@orchestrator/sdk";
+import type { Question, RenameCandidates } from "@orchestrator/sdk";
 import { expectedHint } from "./expected-hint.ts";
 import { style } from "./style.ts";
 
@@ -32,4 +32,21 @@ export function renderUnanswered(questions: readonly Question[]): string {
     lines.push(`${indent}${asked} ${style.dim(`(${details})`)}`, `${indent}  → ${question.answer ?? ""}`);
   }
   return lines.join("\n");
+}
+
+/**
+ * The renames `--test` would have asked about. Without an answer nothing is renamed, so the plan deletes
+ * the old name and creates the new one; `--updates` (or answering them without --test) decides them.
+ */
+export function renderRenameCandidates(candidates: RenameCandidates): string | undefined {
+  const lines = [
+    ...candidates.resourceTypes.map((c) => `  resource type ${c.from} → ${c.candidates.join(" or ")}`),
+    ...candidates.blockResourceTypes.map((c) => `  ${c.block}: ${c.from} → ${c.candidates.join(" or ")}`),
+    ...candidates.fixedInputs.map((c) => `  fixed input of ${c.product}: ${c.from} → ${c.to}`),
+  ];
+  if (lines.length === 0) return undefined;
+  return [
+    style.bold("Renames it would ask about (the plan below renames nothing; --updates decides them):"),
+    ...lines,
+  ].join("\n");
 }

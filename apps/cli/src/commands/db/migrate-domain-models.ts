@@ -21,7 +21,7 @@ import { confirmOnTerminal } from "../../ui/confirm.ts";
 import { renderImpact } from "../../ui/impact.ts";
 import { PromptResolver } from "../../ui/prompt-resolver.ts";
 import { style } from "../../ui/style.ts";
-import { renderUnanswered } from "../../ui/unanswered-questions.ts";
+import { renderRenameCandidates, renderUnanswered } from "../../ui/unanswered-questions.ts";
 
 interface Result {
   changes: ChangeSet;
@@ -137,6 +137,8 @@ Answers come from --updates/--inputs first, then from the models (description, t
       this.say("Nothing to do: the database matches the domain models.");
     } else if (test) {
       if (generated.unanswered.length > 0) this.say(`${renderUnanswered(generated.unanswered)}\n`);
+      const renames = renderRenameCandidates(generated.changes.renameCandidates);
+      if (renames) this.say(`${renames}\n`);
       this.say(renderChangeTree(generated.changes));
       this.say(`\n${style.bold("Upgrade")}\n${generated.upgrade.join(";\n")};`);
       this.say(`\n${style.bold("Downgrade")}\n${generated.downgrade.join(";\n")};`);

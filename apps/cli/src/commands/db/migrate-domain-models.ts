@@ -51,7 +51,7 @@ export default class DbMigrateDomainModels extends BaseCommand<typeof DbMigrateD
 
 Answers come from --updates/--inputs first, then from the models (description, tag, fixedInputs, renamedFrom), then from prompts. Without a terminal, unanswered questions stop the command before anything is written (exit 3; with --json the missing answers are printed in the --inputs shape).
 
---test writes nothing and asks nothing, not even to confirm deletions: it lists the questions nobody answered (with the kind of answer expected and any default), and prints the changes and the upgrade and downgrade SQL with a placeholder for each missing answer, such as <default for UserBlock.age: integer> (exit 0; with --json they are listed under "unanswered").`,
+--test writes nothing and asks nothing, not even to confirm deletions: it lists the questions nobody answered (with the kind of answer expected and any default) and the renames it would ask about (nothing is renamed without --updates), and prints the changes and the upgrade and downgrade SQL with a placeholder for each missing answer, such as <default for UserBlock.age: integer> (exit 0; with --json they are listed under "unanswered").`,
   );
   static override args = {
     message: Args.string({

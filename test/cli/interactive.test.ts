@@ -106,6 +106,16 @@ describe("db migrate-domain-models in a terminal", () => {
     ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(result.screen).toContain("Migration generated");
+    // Enums are lists to pick from; typing the start of a value picks it.
+    expect(result.screen).toContain("❯ internal");
+    expect(result.screen).toContain("↑↓ navigate");
+    expect(result.screen).toContain("fixed input affiliation: internal");
+    expect(result.screen).toContain("fixed input affiliation: external");
+    // Free text says what it expects, and when it may be left empty.
+    expect(result.screen).toMatch(/\(text, at most 2000 characters\)\r?\n\? Supply the product description:/);
+    expect(result.screen).toMatch(
+      /\(text, at most 20 characters, may be empty\)\r?\n\? Supply the product block tag:/,
+    );
     expect(readdirSync(join(project.dir, "migrations")).filter((f) => f.endsWith(".ts"))).toHaveLength(1);
 
     expect((await runCli(["db", "upgrade", "heads", ...project.dbFlags], { cwd: project.dir })).code).toBe(0);
@@ -126,7 +136,8 @@ describe("db migrate-domain-models in a terminal", () => {
       let longTagSent = false;
       const seed = seedConversation();
       const result = await runInTerminal(
-        ["db", "migrate-domain-models", "Add products", "--test", ...fresh.dbFlags],
+        // Not --test, which asks nothing.
+        ["db", "migrate-domain-models", "Add products", ...fresh.dbFlags],
         fresh.dir,
         (prompt) => {
           if (!longTagSent && prompt.text.startsWith("Supply the product tag:")) {

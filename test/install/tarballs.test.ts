@@ -157,6 +157,11 @@ describe("the packages installed from their tarballs with npm, outside the works
     expect(readFileSync(join(project, ".gitignore"), "utf8")).toBe(".orchestrator/\n");
     await succeed("npm", ["pkg", "set", "type=module"], project);
 
+    // The CLI's own not-found hook ships in the tarball: a typo is answered offline, with exit 2.
+    const typo = await sh("npx", ["orchestrator", "db", "upgrad", "heads"], project);
+    expect(typo.code, describeOutcome("npx orchestrator db upgrad heads", typo)).toBe(2);
+    expect(typo.stderr).toContain("Did you mean `orchestrator db upgrade`?");
+
     // The scaffolded project as it is: its (empty) registry loads and the database gets the core schema.
     await succeed("npx", ["orchestrator", "db", "upgrade", "heads"], project);
     const empty = await succeed("npx", ["orchestrator", "db", "check"], project);

@@ -23,6 +23,7 @@ export const EXIT = {
 const BY_ERROR_CODE: Record<string, number> = {
   ORCH_MISSING_ANSWERS: EXIT.unanswered,
   ORCH_CORE_REVERT_UNCONFIRMED: EXIT.unanswered,
+  ORCH_CONFIRMATION_REQUIRED: EXIT.unanswered,
   ORCH_DOWNGRADE_CROSSES_CORE: EXIT.invalidInput,
   ORCH_DOWNGRADE_PAST_ADOPTION: EXIT.invalidInput,
   ORCH_DATABASE_NOT_ADOPTED: EXIT.notAdopted,

@@ -30,6 +30,12 @@ export type * from "./diff/change-set.ts";
 export { countChanges, emptyChangeSet, isEmptyChangeSet } from "./diff/change-set-summary.ts";
 export { diff } from "./diff/diff.ts";
 export { causeChain, formatLocation, OrchestratorError } from "./errors.ts";
+export {
+  type RevertPreview,
+  type RowChange,
+  removesSubscriptionData,
+  SUBSCRIPTION_TABLES,
+} from "./migrations/downgrade-preview.ts";
 export type { DroppedTable } from "./migrations/dropped-tables.ts";
 export * from "./migrations/helpers/index.ts";
 export { Migration, type MigrationClass } from "./migrations/migration.ts";
@@ -93,6 +99,8 @@ export { type PullOptions, type PullResult, pullModels } from "./pull/pull-model
 export type { PulledFile } from "./pull/render-files.ts";
 export type { Answers, BlockAnswers, ProductAnswers, ResourceTypeAnswers } from "./questions/answers.ts";
 export { listQuestions } from "./questions/build-questions.ts";
+export { closestName } from "./questions/closest-name.ts";
+export { type ExpectedAnswer, expectedAnswer } from "./questions/expected-answer.ts";
 export { filterInputs } from "./questions/inputs-file.ts";
 export type { AnswerResolver, Question, QuestionKind } from "./questions/question.ts";
 export {

@@ -1,4 +1,5 @@
 import { OrchestratorError } from "../errors.ts";
+import { closestName } from "../questions/closest-name.ts";
 import type { MigrationLockHolder } from "./migration-lock-holder.ts";
 
 export class MigrationError extends OrchestratorError {
@@ -20,9 +21,32 @@ export class MigrationError extends OrchestratorError {
   }
 
   static unknownTarget(target: string, known: string[]): MigrationError {
+    const closest = closestName(target, known);
     return new MigrationError(
       "ORCH_MIGRATION_UNKNOWN",
-      `There is no migration '${target}'. Known migrations: ${known.length ? known.join(", ") : "none"}. Targets: heads, base, +N, -N or a migration name.`,
+      `There is no migration '${target}'.${closest ? ` Did you mean '${closest}'?` : ""} Known migrations: ${known.length ? known.join(", ") : "none"}. Targets: heads, base, +N, -N or a migration name.`,
+    );
+  }
+
+  static stampAlreadyApplied(migration: string, appliedAt: string | undefined): MigrationError {
+    return new MigrationError(
+      "ORCH_STAMP_ALREADY_APPLIED",
+      `Migration ${migration} is already applied${appliedAt ? ` (${appliedAt})` : ""}: there is nothing to stamp, and nothing was written.`,
+    );
+  }
+
+  static stampCore(migration: string): MigrationError {
+    return new MigrationError(
+      "ORCH_STAMP_CORE",
+      `${migration} is a core migration: its tables are created by an upgrade, or, on a database that orchestrator-core built, recorded by adopting the database, which first checks that they fit. Stamping records data migrations only; nothing was written.`,
+    );
+  }
+
+  static stampLeavesGap(migration: string, olderPending: string[]): MigrationError {
+    const them = olderPending.length === 1 ? "it" : "them";
+    return new MigrationError(
+      "ORCH_STAMP_OUT_OF_ORDER",
+      `Cannot stamp ${migration}: older migration${olderPending.length === 1 ? "" : "s"} ${olderPending.join(", ")} ${olderPending.length === 1 ? "is" : "are"} not applied. Recording ${migration} as applied would leave ${them} behind it, to be run later after the migration that follows ${them}. Nothing was written. Apply ${them} first (upgrade to ${olderPending.at(-1)}), or, if the database already holds what ${them} would do, stamp ${them} first, oldest first (${olderPending[0]}).`,
     );
   }
 

@@ -7,10 +7,17 @@
 import type { Transaction } from "@mikro-orm/core";
 import { AdoptError } from "../db/adopt/adopt-errors.ts";
 import { readAlembicRevisions, splitRevisions } from "../db/adopt/recognise-database.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, TransactionScope } from "../db/database.ts";
+import { countRows, type RevertPreview, rowChanges } from "./downgrade-preview.ts";
 import { countDroppedTables, type DroppedTable } from "./dropped-tables.ts";
+import type { MigrationClass } from "./migration.ts";
 import { MigrationError } from "./migration-errors.ts";
-import { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, lockMigrations, MIGRATIONS_TABLE } from "./migration-lock.ts";
+import {
+  DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+  lockMigrations,
+  MIGRATIONS_TABLE,
+  type MigrationLockOptions,
+} from "./migration-lock.ts";
 import type { MigrationLockHolder } from "./migration-lock-holder.ts";
 import {
   type Direction,
@@ -19,6 +26,7 @@ import {
   type MigrationKind,
   type MigrationSource,
 } from "./migration-source.ts";
+import { checkStamp } from "./stamp-check.ts";
 
 export { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, MIGRATIONS_TABLE } from "./migration-lock.ts";
 
@@ -163,6 +171,35 @@ export class MigrationRunner {
     };
   }
 
+  /**
+   * What reverting the plan's data migrations changes, row counts per table and migration, measured by
+   * running their downgrades in a transaction that is rolled back. The core migrations of a plan are
+   * not run (their downgrade drops the tables): droppedTables lists what they take.
+   */
+  async previewDowngrade(plan: DowngradePlan): Promise<RevertPreview[]> {
+    const data = plan.migrations.filter((m) => m.kind === "data");
+    if (data.length === 0) return [];
+    const previews: RevertPreview[] = [];
+    const rollback = new Error("preview: roll back");
+    try {
+      await this.#db.transaction(async (scope, tx) => {
+        let before = await countRows(scope);
+        for (const { name, kind } of data) {
+          const source = this.#sources.find((s) => s.name === name)!;
+          const migrationClass = (await this.#loadChecked(source))!;
+          await this.#execute(scope, name, await this.#dataStatements(source, migrationClass, "down", tx));
+          const after = await countRows(scope);
+          previews.push({ name, kind, rows: rowChanges(before, after) });
+          before = after;
+        }
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return previews;
+  }
+
   /** The tables the plan's core migrations drop, with the rows each holds now. */
   async droppedTables(plan: DowngradePlan): Promise<DroppedTable[]> {
     const core = this.#sources.filter((source) => plan.core.includes(source.name));
@@ -184,6 +221,39 @@ export class MigrationRunner {
       if (await this.#run(source, "down")) done.push(source.name);
     }
     return done;
+  }
+
+  /** What `stamp(name)` would record, checked (files present and unchanged, order kept) but not written. */
+  async planStamp(name: string): Promise<{ name: string; kind: MigrationKind }> {
+    const statuses = await this.verifyApplied();
+    const applied = new Map(statuses.filter((s) => s.applied).map((s) => [s.name, s.appliedAt]));
+    const source = checkStamp(name, this.#sources, applied);
+    // A file that would not load or names an unknown base is refused now, not at the next downgrade.
+    await this.#loadChecked(source);
+    return { name: source.name, kind: source.kind };
+  }
+
+  /**
+   * Records a data migration as applied without running it (alembic's stamp), for a database that
+   * already holds what it does. Under the migration lock, checked again on the rows found there, so a
+   * concurrent upgrade or stamp cannot make it record a migration twice or out of order.
+   */
+  async stamp(name: string): Promise<{ name: string; kind: MigrationKind }> {
+    const planned = await this.planStamp(name);
+    await this.#db.transaction(async (scope) => {
+      await lockMigrations(scope, this.#db, this.#lockOptions());
+      const rows = await scope.query<{ name: string; applied_at: string | Date }>(
+        `SELECT name, applied_at FROM ${MIGRATIONS_TABLE}`,
+      );
+      const applied = new Map(rows.map((row) => [row.name, new Date(row.applied_at).toISOString()]));
+      const source = checkStamp(name, this.#sources, applied);
+      await scope.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, kind, checksum) VALUES (?, ?, ?)`, [
+        source.name,
+        source.kind,
+        source.checksum,
+      ]);
+    });
+    return planned;
   }
 
   /** The file to revert an applied row with: present and unchanged, else the migration is refused. */
@@ -257,29 +327,16 @@ export class MigrationRunner {
 
   /** Runs one migration in one transaction; false when another process already did it. */
   async #run(source: MigrationSource, direction: Direction): Promise<boolean> {
-    const migrationClass = source.kind === "data" ? await loadMigrationClass(source) : undefined;
-    const basedOn = migrationClass?.basedOn;
-    const coreNames = this.#sources.filter((s) => s.kind === "core").map((s) => s.name);
-    if (basedOn !== undefined && !coreNames.includes(basedOn))
-      throw MigrationError.unknownBase(source.name, basedOn, coreNames);
+    const migrationClass = await this.#loadChecked(source);
     const ran = await this.#db.transaction(async (scope, tx) => {
-      await lockMigrations(scope, this.#db, {
-        timeoutMs: this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
-        ...(this.#options.onLockWait ? { onLockWait: this.#options.onLockWait } : {}),
-      });
+      await lockMigrations(scope, this.#db, this.#lockOptions());
       const isApplied =
         (await scope.query(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE name = ?`, [source.name])).length > 0;
       if (isApplied === (direction === "up")) return false;
       const statements = migrationClass
         ? await this.#dataStatements(source, migrationClass, direction, tx)
         : [...source.core![direction]];
-      for (const [index, sql] of statements.entries()) {
-        try {
-          await scope.query(sql);
-        } catch (error) {
-          throw MigrationError.failed(source.name, index, sql, error);
-        }
-      }
+      await this.#execute(scope, source.name, statements);
       if (direction === "up") {
         await scope.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, kind, checksum) VALUES (?, ?, ?)`, [
           source.name,
@@ -295,9 +352,37 @@ export class MigrationRunner {
     return ran;
   }
 
+  /** Runs one migration's statements in order; a failure names the migration, the statement and its SQL. */
+  async #execute(scope: TransactionScope, migration: string, statements: readonly string[]): Promise<void> {
+    for (const [index, sql] of statements.entries()) {
+      try {
+        await scope.query(sql);
+      } catch (error) {
+        throw MigrationError.failed(migration, index, sql, error);
+      }
+    }
+  }
+
+  /** A data migration's class, once its file loads and its base is a core migration this SDK has. */
+  async #loadChecked(source: MigrationSource): Promise<MigrationClass | undefined> {
+    const migrationClass = source.kind === "data" ? await loadMigrationClass(source) : undefined;
+    const basedOn = migrationClass?.basedOn;
+    const coreNames = this.#sources.filter((s) => s.kind === "core").map((s) => s.name);
+    if (basedOn !== undefined && !coreNames.includes(basedOn))
+      throw MigrationError.unknownBase(source.name, basedOn, coreNames);
+    return migrationClass;
+  }
+
+  #lockOptions(): MigrationLockOptions {
+    return {
+      timeoutMs: this.#options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+      ...(this.#options.onLockWait ? { onLockWait: this.#options.onLockWait } : {}),
+    };
+  }
+
   async #dataStatements(
     source: MigrationSource,
-    migrationClass: NonNullable<Awaited<ReturnType<typeof loadMigrationClass>>>,
+    migrationClass: MigrationClass,
     direction: Direction,
     tx: Transaction,
   ): Promise<string[]> {

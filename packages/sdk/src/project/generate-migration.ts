@@ -31,6 +31,11 @@ export interface GenerateMigrationOptions {
   fillListsToMin?: boolean;
   /** false: plan only (--test), write nothing. */
   write?: boolean;
+  /**
+   * Answer what nobody answered with placeholders instead of failing (see `unanswered`). A plan with
+   * placeholders is never written, whatever `write` says.
+   */
+  placeholders?: boolean;
   /** Called with the plan before the file is written; false cancels (nothing is written). */
   confirm?: (plan: GeneratedMigration) => Promise<boolean>;
   now?: Date;
@@ -40,6 +45,8 @@ export interface GeneratedMigration {
   /** The change set that was planned (renames applied). */
   changes: ChangeSet;
   questions: Question[];
+  /** The questions answered with placeholders (only with the `placeholders` option). */
+  unanswered: Question[];
   impact: Impact[];
   upgrade: string[];
   downgrade: string[];
@@ -69,6 +76,7 @@ export async function generateMigration(
     return {
       changes: comparison.changes,
       questions: [],
+      unanswered: [],
       impact: [],
       unusedInputs: [],
       upgrade: [],
@@ -87,6 +95,7 @@ export async function generateMigration(
       updates: options.updates,
       confirmDeletions: options.confirmDeletions ?? false,
       ...(options.fillListsToMin === undefined ? {} : { fillListsToMin: options.fillListsToMin }),
+      ...(options.placeholders ? { placeholders: true } : {}),
     },
     options.resolver,
   );
@@ -94,6 +103,7 @@ export async function generateMigration(
   const result: GeneratedMigration = {
     changes: resolved.changeSet,
     questions: resolved.questions,
+    unanswered: resolved.questions.filter((q) => q.source === "placeholder"),
     impact: countImpact(resolved.changeSet, resolved.answers),
     unusedInputs: resolved.unusedInputs,
     upgrade: plan.upgrade,
@@ -101,7 +111,7 @@ export async function generateMigration(
     file: null,
     nothingToDo: plan.upgrade.length === 0 && plan.downgrade.length === 0,
   };
-  if (options.write === false || result.nothingToDo) return result;
+  if (options.write === false || result.nothingToDo || result.unanswered.length > 0) return result;
   if (options.confirm && !(await options.confirm(result))) return result;
 
   const createdAt = options.now ?? new Date();

@@ -33,7 +33,8 @@ export interface QuestionConstraints {
   spec?: ScalarSpec;
 }
 
-export type AnswerSource = "updates" | "inputs" | "model" | "resolver" | "options";
+/** "placeholder": nobody answered, and a plan that is only shown stands in for the answer. */
+export type AnswerSource = "updates" | "inputs" | "model" | "resolver" | "options" | "placeholder";
 
 export interface Question {
   /** Stable and unique within one change set, e.g. `product-tag:User internal`. */

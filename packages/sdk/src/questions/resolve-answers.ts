@@ -12,6 +12,7 @@ import { type Answers, type BlockAnswers, own, type ProductAnswers } from "./ans
 import { listQuestions } from "./build-questions.ts";
 import { checkInputNames, findInput, type InputsFile, parseInputsFile, unusedInputs } from "./inputs-file.ts";
 import { knownNames } from "./known-names.ts";
+import { placeholderAnswer, placeholderValue } from "./placeholder-answer.ts";
 import type { AnswerResolver, Question } from "./question.ts";
 import {
   type AnswerProblem,
@@ -36,6 +37,11 @@ export interface AnswerSources {
    * (and without a resolver, leaves the question unanswered).
    */
   fillListsToMin?: boolean;
+  /**
+   * Without a resolver, answer what is left with placeholders (source "placeholder") instead of raising
+   * MissingAnswersError: for a plan to look at (`--test`), never one to write.
+   */
+  placeholders?: boolean;
 }
 
 export interface ResolvedAnswers {
@@ -111,8 +117,15 @@ export async function resolveAnswers(
   if (problems.length > 0) throw new InvalidAnswerError(problems);
 
   const unanswered = questions.filter((q) => !values.has(q));
-  if (unanswered.length > 0 && !resolver) throw new MissingAnswersError(unanswered);
-  for (const q of unanswered) values.set(q, await askUntilValid(q, resolver!));
+  if (unanswered.length > 0 && !resolver) {
+    if (!sources.placeholders) throw new MissingAnswersError(unanswered);
+    for (const q of unanswered) {
+      values.set(q, placeholderValue(q));
+      q.answer = placeholderAnswer(q);
+      q.source = "placeholder";
+    }
+  }
+  for (const q of unanswered) if (!values.has(q)) values.set(q, await askUntilValid(q, resolver!));
 
   return {
     answers: collect(questions, values),

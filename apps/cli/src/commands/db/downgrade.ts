@@ -7,16 +7,20 @@ import {
   type MigrationSource,
   migrationSources,
   type Project,
+  type RevertPreview,
+  removesSubscriptionData,
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
-import { CancelledError } from "../../cancellation.ts";
+import { CancelledError, ConfirmationRequiredError } from "../../cancellation.ts";
 import { confirmOnTerminal } from "../../ui/confirm.ts";
-import { coreRevertQuestion, renderDroppedTables } from "../../ui/dropped-tables.ts";
+import { coreRevertQuestion, renderDowngradePlan, subscriptionLoss } from "../../ui/downgrade-plan.ts";
 import { type MigrationSql, renderMigrationSql } from "../../ui/migration-sql.ts";
 
 interface Result {
   database: string;
   reverted: string[];
+  /** Per data migration, the rows its downgrade changed (measured before it ran). */
+  changes: RevertPreview[];
   dropped: DroppedTable[];
 }
 
@@ -24,6 +28,8 @@ export default class DbDowngrade extends BaseCommand<typeof DbDowngrade> {
   static override summary = "Revert applied migrations, newest first.";
   static override description = helpWithExitCodes(
     `-1 (the default) reverts the last data migration, -N the last N data migrations (never the orchestrator's core schema: asking for more than are applied is refused), and a migration name reverts every migration applied after it. base reverts everything, the core schema too.
+
+Before reverting, it lists the migrations and, under each data migration, the rows its downgrade changes per table (measured by running the downgrades in a transaction that is rolled back), then asks on a terminal (--yes does not ask). Without a terminal it reverts as asked when no subscription, instance, value or relation between instances is removed; when one is, it needs --yes (else exit 3).
 
 Reverting the core schema drops the orchestrator's tables with every subscription, instance and value: the command lists them with their row counts and asks on a terminal; without one it needs --yes together with --confirm-warnings. An applied migration whose file is missing or changed stops the command before anything is reverted.`,
   );
@@ -39,7 +45,8 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
     }),
     yes: Flags.boolean({
       char: "y",
-      description: "Do not ask (never confirms reverting the core schema on its own)",
+      description:
+        "Do not ask; confirms removing subscription data (never confirms reverting the core schema on its own)",
     }),
     sql: Flags.boolean({
       description:
@@ -58,14 +65,23 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
     const project = await this.project();
     const sources = migrationSources(project.migrationsDir);
     if (this.flags.sql) return this.#printSql(project, sources);
-    // Plan and count, then release the database before anyone is asked anything.
-    const { plan, dropped } = await this.withDatabase(project, async (db) => {
+    // Plan, count and measure, then release the database before anyone is asked anything.
+    const { plan, dropped, changes } = await this.withDatabase(project, async (db) => {
       const runner = new MigrationRunner(db, sources);
       const plan = await runner.planDowngrade(this.args.target);
-      return { plan, dropped: plan.core.length > 0 ? await runner.droppedTables(plan) : [] };
+      return {
+        plan,
+        dropped: plan.core.length > 0 ? await runner.droppedTables(plan) : [],
+        changes: await runner.previewDowngrade(plan),
+      };
     });
-    if (plan.core.length > 0 && !(await this.#confirmCoreRevert(plan, dropped))) {
-      throw new CancelledError("Cancelled: nothing was reverted.");
+    if (plan.migrations.length > 0) {
+      this.say(`${renderDowngradePlan(plan, changes, dropped)}\n`);
+      const confirmed =
+        plan.core.length > 0
+          ? await this.#confirmCoreRevert(plan, dropped)
+          : await this.#confirmRevert(plan, changes);
+      if (!confirmed) throw new CancelledError("Cancelled: nothing was reverted.");
     }
     return this.withDatabase(project, async (db) => {
       const runner = new MigrationRunner(db, sources, {
@@ -77,7 +93,7 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
       // reaches a core migration, the runner refuses.
       const reverted = await runner.downgrade(this.args.target, { confirmCoreRevert: plan.core.length > 0 });
       if (reverted.length === 0) this.say("Nothing to revert.");
-      return { database: db.label, reverted, dropped };
+      return { database: db.label, reverted, changes, dropped };
     });
   }
 
@@ -97,9 +113,24 @@ Reverting the core schema drops the orchestrator's tables with every subscriptio
     });
   }
 
-  /** Lists what is dropped, then asks on a terminal; without one only --yes --confirm-warnings confirms. */
+  /**
+   * Data migrations only. A script that reverted them without asking keeps doing so where nothing is
+   * lost; removing subscriptions, instances or values, which no upgrade brings back, needs someone's yes.
+   */
+  async #confirmRevert(plan: DowngradePlan, changes: RevertPreview[]): Promise<boolean> {
+    if (this.flags.yes) return true;
+    const count = plan.migrations.length;
+    if (this.interactive)
+      return confirmOnTerminal(`Confirm reverting ${count} migration${count === 1 ? "" : "s"}`);
+    if (!removesSubscriptionData(changes)) return true;
+    throw new ConfirmationRequiredError(
+      `Reverting ${plan.migrations.map((m) => m.name).join(", ")} removes subscription data (${subscriptionLoss(changes)}), which no upgrade brings back, and there is no terminal to ask on.`,
+      "Run it on a terminal to be asked, or pass --yes to confirm.",
+    );
+  }
+
+  /** The core schema's tables go: asks on a terminal; without one only --yes --confirm-warnings confirms. */
   async #confirmCoreRevert(plan: DowngradePlan, dropped: DroppedTable[]): Promise<boolean> {
-    this.say(`${renderDroppedTables(plan, dropped)}\n`);
     if (this.flags.yes && this.flags["confirm-warnings"]) return true;
     if (this.interactive) return confirmOnTerminal(coreRevertQuestion(dropped));
     throw MigrationError.coreRevertNotConfirmed(

@@ -2,6 +2,8 @@ import { Args, Flags } from "@oclif/core";
 import {
   type ChangeSet,
   compareWithDatabase,
+  type ExpectedAnswer,
+  expectedAnswer,
   type GeneratedMigration,
   generateMigration,
   loadRegistry,
@@ -19,10 +21,21 @@ import { confirmOnTerminal } from "../../ui/confirm.ts";
 import { renderImpact } from "../../ui/impact.ts";
 import { PromptResolver } from "../../ui/prompt-resolver.ts";
 import { style } from "../../ui/style.ts";
+import { renderRenameCandidates, renderUnanswered } from "../../ui/unanswered-questions.ts";
 
 interface Result {
   changes: ChangeSet;
   questions: { id: string; kind: string; prompt: string; answer?: string; source?: string }[];
+  /** --test: the questions nobody answered, with the placeholder that stands in for each in the plan. */
+  unanswered: {
+    id: string;
+    kind: string;
+    prompt: string;
+    expected: ExpectedAnswer;
+    default?: string;
+    placeholder: string;
+    inputsPath?: string[];
+  }[];
   upgrade: string[];
   downgrade: string[];
   file: string | null;
@@ -36,7 +49,9 @@ export default class DbMigrateDomainModels extends BaseCommand<typeof DbMigrateD
   static override description = helpWithExitCodes(
     `Compares the registry with the database, asks what the models do not say (descriptions, tags, fixed-input values, default values for existing instances, renames), and writes <timestamp>_<slug>.ts with upgrade and downgrade SQL into the migrations folder. Apply it with \`orchestrator db upgrade heads\`.
 
-Answers come from --updates/--inputs first, then from the models (description, tag, fixedInputs, renamedFrom), then from prompts. Without a terminal, unanswered questions stop the command before anything is written (exit 3; with --json the missing answers are printed in the --inputs shape).`,
+Answers come from --updates/--inputs first, then from the models (description, tag, fixedInputs, renamedFrom), then from prompts. Without a terminal, unanswered questions stop the command before anything is written (exit 3; with --json the missing answers are printed in the --inputs shape).
+
+--test writes nothing and asks nothing, not even to confirm deletions: it lists the questions nobody answered (with the kind of answer expected and any default) and the renames it would ask about (nothing is renamed without --updates), and prints the changes and the upgrade and downgrade SQL with a placeholder for each missing answer, such as <default for UserBlock.age: integer> (exit 0; with --json they are listed under "unanswered").`,
   );
   static override args = {
     message: Args.string({
@@ -46,7 +61,8 @@ Answers come from --updates/--inputs first, then from the models (description, t
   };
   static override flags = {
     test: Flags.boolean({
-      description: "Write nothing: print the changes and the upgrade and downgrade SQL",
+      description:
+        "Write nothing, ask nothing: list the unanswered questions and print the changes and the SQL, with placeholders for missing answers",
     }),
     inputs: Flags.string({
       description:
@@ -98,7 +114,8 @@ Answers come from --updates/--inputs first, then from the models (description, t
         message: this.args.message,
         inputs,
         updates,
-        ...(interactive ? { resolver: new PromptResolver() } : {}),
+        // --test asks nothing: what nobody answered is shown, and stood in for, by placeholders.
+        ...(test ? { placeholders: true } : interactive ? { resolver: new PromptResolver() } : {}),
         confirmDeletions: yes && this.flags["confirm-warnings"],
         ...(yes && this.flags["confirm-warnings"] ? { fillListsToMin: true } : {}),
         write: !test,
@@ -119,6 +136,9 @@ Answers come from --updates/--inputs first, then from the models (description, t
     if (generated.nothingToDo) {
       this.say("Nothing to do: the database matches the domain models.");
     } else if (test) {
+      if (generated.unanswered.length > 0) this.say(`${renderUnanswered(generated.unanswered)}\n`);
+      const renames = renderRenameCandidates(generated.changes.renameCandidates);
+      if (renames) this.say(`${renames}\n`);
       this.say(renderChangeTree(generated.changes));
       this.say(`\n${style.bold("Upgrade")}\n${generated.upgrade.join(";\n")};`);
       this.say(`\n${style.bold("Downgrade")}\n${generated.downgrade.join(";\n")};`);
@@ -139,6 +159,15 @@ Answers come from --updates/--inputs first, then from the models (description, t
         prompt: q.prompt,
         ...(q.answer !== undefined ? { answer: q.answer } : {}),
         ...(q.source ? { source: q.source } : {}),
+      })),
+      unanswered: generated.unanswered.map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        prompt: q.prompt,
+        expected: expectedAnswer(q),
+        ...(q.default !== undefined ? { default: q.default } : {}),
+        placeholder: q.answer ?? "",
+        ...(q.inputsPath ? { inputsPath: q.inputsPath } : {}),
       })),
       upgrade: generated.upgrade,
       downgrade: generated.downgrade,

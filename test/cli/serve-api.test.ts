@@ -54,7 +54,7 @@ interface Product {
   workflows: unknown[];
 }
 
-/** Reference §f.1: the workshop's products, their fixed inputs and their directly linked blocks. */
+/** The workshop's products, their fixed inputs and directly linked blocks, as orchestrator-core's API lists them. */
 const WORKSHOP = [
   {
     name: "User Group",

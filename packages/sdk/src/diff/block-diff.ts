@@ -1,6 +1,6 @@
-// Product blocks against the database (§c.1, c.7). Blocks are compared one by one in discovery order, so
-// blocks that use each other cannot make the diff recurse (fix g.11), and a block reached only through a
-// new product is compared too (fix g.5).
+// Product blocks against the database. Blocks are compared one by one in discovery order, so blocks that use
+// each other cannot make the diff recurse, and a block reached only through a new product is compared too
+// (see docs/design.md, How the diff compares).
 import type { DomainModel, ModelBlock, SourceLocation } from "../model/domain-model.ts";
 import { heldBlocks, listBelowMin, mustHold } from "./attributes.ts";
 import type { ChangeSet } from "./change-set.ts";

@@ -1,4 +1,5 @@
-// Products against the database (§c.2, c.7): every registered product, new ones included (fix g.5).
+// Products against the database: every registered product, new ones included (orchestrator-core diffs
+// existing products only; see docs/design.md, How the diff compares).
 import type { DomainModel, ModelBlock } from "../model/domain-model.ts";
 import { heldBlocks } from "./attributes.ts";
 import type { ChangeSet, NestedInstance } from "./change-set.ts";

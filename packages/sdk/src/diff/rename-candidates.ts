@@ -1,4 +1,5 @@
-// §c.5 detection: what the questions step could still ask, after declared renames were applied.
+// Rename detection: what the questions step could still ask, after declared renames were applied
+// (see docs/design.md, How renames resolve).
 import type { DomainModel } from "../model/domain-model.ts";
 import type { ChangeSet, RenameCandidates } from "./change-set.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";

@@ -1,6 +1,6 @@
-// change set × answers → statements (data) → SQL. Upgrade order follows reference §d.1: renames first (so
+// change set × answers → statements (data) → SQL (see docs/design.md, Statement order): renames first (so
 // everything after refers to the new names), deletions from the leaves inwards, creations from the roots
-// outwards, then the run-time backfills of existing subscriptions. The downgrade (§d.2) reverts what the
+// outwards, then the run-time backfills of existing subscriptions. The downgrade reverts what the
 // upgrade created, restores what it deleted as far as the change set still knows it, and undoes the
 // renames last.
 import type { BlockRelation, ChangeSet } from "../diff/change-set.ts";
@@ -136,9 +136,10 @@ function upgradeStatements(cs: ChangeSet, answers: Answers): Statement[] {
 }
 
 /**
- * Instances for existing subscriptions, evaluated at run time (fix g.15): root instances first, then
+ * Instances for existing subscriptions, evaluated at run time (see docs/design.md, Existing
+ * subscriptions): root instances first, then
  * nested ones parent before child, so that the nested blocks of a block newly added to existing
- * subscriptions are instantiated too (fix g.6); then the default values, which therefore also reach the
+ * subscriptions are instantiated too; then the default values, which therefore also reach the
  * instances created just before. A nested backfill is only emitted when its in-use-by block can have
  * instances when the migration runs: it exists already, or an earlier backfill creates some.
  */

@@ -1,4 +1,4 @@
-// The products as the orchestrator's GET /api/products shows them (reference §f.1): each product with
+// The products as the orchestrator's GET /api/products shows them: each product with
 // its fixed inputs, directly linked product blocks (with their resource types) and workflows.
 // Datetimes are Unix epoch seconds, as the API serialises them.
 import type { Database } from "../db/database.ts";

@@ -45,7 +45,7 @@ describe("listQuestions", () => {
     ]);
   });
 
-  it("has no header without questions under it (fix g.30)", () => {
+  it("has no header without questions under it", () => {
     const cs = workshopChangeSet();
     cs.createFixedInputs = [];
     const headers = new Set(listQuestions(cs, workshopModel()).map((q) => q.header));

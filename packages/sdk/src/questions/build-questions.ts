@@ -1,7 +1,7 @@
-// Which questions a change set raises, in the order of reference §d.4: products, fixed inputs, blocks,
-// resource types, default values — registry / discovery order inside each (the change set's order),
-// grouped per fixed input and per resource type as the reference asks them. A confirmation comes first
-// when the change deletes data.
+// Which questions a change set raises, in orchestrator-core's order (see docs/design.md, Questions):
+// products, fixed inputs, blocks, resource types, default values — registry / discovery order inside each
+// (the change set's order), grouped per fixed input and per resource type as orchestrator-core asks them. A
+// confirmation comes first when the change deletes data.
 
 import { visitChanges } from "../diff/change-kinds.ts";
 import type { ChangeSet } from "../diff/change-set.ts";

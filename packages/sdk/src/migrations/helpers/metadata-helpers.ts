@@ -3,7 +3,7 @@
 // rows are found by name, like the generated migrations; inserts end in ON CONFLICT DO NOTHING as the
 // reference's helpers do, so a helper can be re-run.
 import { compileStatement } from "../../plan/compile-statement.ts";
-import { NEW_ROW_STATUS } from "../../plan/plan-migration.ts";
+import { NEW_ROW_STATUS } from "../../plan/upgrade-steps.ts";
 
 export interface CreateProductOptions {
   name: string;

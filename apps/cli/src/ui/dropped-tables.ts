@@ -1,6 +1,6 @@
 // What `db downgrade` lists before reverting a core migration: the migrations it reverts and every table
 // the core schema's downgrade drops, with the rows that go with it.
-import type { DowngradePlan, DroppedTable } from "@orchestrator/sdk";
+import { type DowngradePlan, type DroppedTable, plural } from "@orchestrator/sdk";
 import { style, table } from "./style.ts";
 
 export function renderDroppedTables(plan: DowngradePlan, dropped: DroppedTable[]): string {
@@ -20,5 +20,5 @@ export function renderDroppedTables(plan: DowngradePlan, dropped: DroppedTable[]
 /** The question's one line: the rows people care about, counted. */
 export function coreRevertQuestion(dropped: DroppedTable[]): string {
   const rows = (name: string) => dropped.find((t) => t.table === name)?.rows ?? 0;
-  return `Confirm dropping the orchestrator's tables with ${rows("subscriptions")} subscription(s), ${rows("subscription_instances")} instance(s) and ${rows("subscription_instance_values")} value(s)`;
+  return `Confirm dropping the orchestrator's tables with ${plural(rows("subscriptions"), "subscription")}, ${plural(rows("subscription_instances"), "instance")} and ${plural(rows("subscription_instance_values"), "value")}`;
 }

@@ -29,6 +29,9 @@ export interface MigrationPlan {
  * @param restoreRows - the rows the deletions remove, as read from the database (`Comparison.restoreRows`);
  *   with them the downgrade puts deleted rows back with their ids and timestamps, else by name with new ones.
  * @throws PlanError when an answer the plan needs is missing (resolve them with `resolveAnswers` first).
+ * @example
+ * const { changeSet, answers } = await resolveAnswers(comparison, model, { inputs });
+ * const { upgrade, downgrade } = planMigration(changeSet, answers, comparison.restoreRows);
  */
 export function planMigration(
   changeSet: ChangeSet,

@@ -22,6 +22,9 @@ export type { Comparison };
  * those of the renamed change set.
  *
  * @throws ProjectError (`ORCH_SCHEMA_MISSING`) when the core schema has not been migrated yet.
+ * @example
+ * const comparison = await withDatabase(project.database, {}, (db) => compareWithDatabase(db, model));
+ * console.log(countChanges(comparison.changes), "changes");
  */
 export async function compareWithDatabase(
   db: Database,

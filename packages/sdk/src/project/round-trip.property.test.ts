@@ -111,7 +111,7 @@ const REGRESSIONS: Case[] = [
     acceptRenames: true,
   },
   // B0 re-pointed from r0 (then unused, so deleted) to r1: the type was deleted before the update ran,
-  // taking the link and the values with it (plan/plan-migration.ts).
+  // taking the link and the values with it (plan/statement-order.ts).
   {
     raw: {
       blocks: [

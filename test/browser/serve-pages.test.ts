@@ -133,7 +133,7 @@ describe("serve's metadata pages in chromium (embedded database)", () => {
     await page.reload();
     await loaded();
     await poll(() => page.locator("#panel-products caption").textContent()).toBe("Products: 0 of 0");
-    await poll(() => page.locator("#check").textContent()).toMatch(/^1 migration\(s\) pending: /);
+    await poll(() => page.locator("#check").textContent()).toMatch(/^1 migration is pending \(/);
     await screenshot("after-downgrade");
   });
 

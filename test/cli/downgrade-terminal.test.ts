@@ -33,7 +33,7 @@ describe("db downgrade base in a terminal", () => {
     expect(declined.code, declined.screen).toBe(130);
     // (The helper may see the answered prompt again while the screen redraws; the first ask is what counts.)
     expect(asked[0]).toBe(
-      "Confirm dropping the orchestrator's tables with 0 subscription(s), 0 instance(s) and 0 value(s)",
+      "Confirm dropping the orchestrator's tables with 0 subscriptions, 0 instances and 0 values",
     );
     expect(declined.screen).toMatch(/subscription_instance_values\s+0/);
     expect(declined.screen).toContain("Cancelled: nothing was reverted.");

@@ -8,7 +8,7 @@ import { createProject, type TestProject } from "../helpers/projects.ts";
 
 const MESSAGE = "Add User and UserGroup products";
 
-/** Reference §f.1 / Appendix A: the products after the workshop migration. */
+/** The products after the workshop migration, as orchestrator-core's API lists them. */
 const EXPECTED_PRODUCTS = [
   {
     name: "User Group",

@@ -1,7 +1,7 @@
 // What every orchestrator command shares: the project flags, loading the project, opening its
 // database, and turning SDK errors into a message and the documented exit code.
 import { Command, Flags, type Interfaces } from "@oclif/core";
-import { Database, loadProject, OrchestratorError, type Project } from "@orchestrator/sdk";
+import { type Database, loadProject, OrchestratorError, type Project, withDatabase } from "@orchestrator/sdk";
 import { CancelledError, isPromptExit } from "./cancellation.ts";
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes.ts";
 import { style } from "./ui/style.ts";
@@ -99,19 +99,16 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     work: (db: Database) => Promise<R>,
     options: { createDatabase?: boolean; createEmbedded?: boolean } = {},
   ): Promise<R> {
-    const db = await Database.open(project.database, {
-      lockTimeoutMs: this.lockTimeoutMs,
-      onLockWait: this.onLockWait,
-      createEmbedded: false,
-      ...options,
-    });
-    try {
-      return await work(db);
-    } catch (error) {
-      throw db.explain(error);
-    } finally {
-      await db.close();
-    }
+    return withDatabase(
+      project.database,
+      {
+        lockTimeoutMs: this.lockTimeoutMs,
+        onLockWait: this.onLockWait,
+        createEmbedded: false,
+        ...options,
+      },
+      work,
+    );
   }
 
   /** Human output goes to stdout unless --json is on (then only the returned JSON is printed). */

@@ -1,7 +1,8 @@
 // A lens above each product type and product block definition (at its name) saying whether the
 // database holds it as the models describe it; a diverging one offers generating the migration.
+import { plural } from "@orchestrator/sdk";
 import type { CodeLens } from "vscode-languageserver";
-import { type Difference, listDifferences, plural } from "./differences.ts";
+import { type Difference, listDifferences } from "./differences.ts";
 import { normalizeUri, toRange, toUri } from "./locations.ts";
 import { COMMANDS, type GenerateMigrationArgs } from "./protocol.ts";
 import type { WorkspaceState } from "./workspace.ts";

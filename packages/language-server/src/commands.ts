@@ -5,7 +5,7 @@
 // message listing what is missing, like the CLI without a terminal. One command runs at a time.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Comparison, DomainModel } from "@orchestrator/sdk";
+import { type Comparison, type DomainModel, describePending } from "@orchestrator/sdk";
 import type { Connection } from "vscode-languageserver";
 import { toUri } from "./locations.ts";
 import { type Messages, messages } from "./messages.ts";
@@ -87,7 +87,7 @@ export class Commands {
     }
     if (state.pending.length > 0) {
       this.#say.warning(
-        `${state.pending.length} migration(s) are not applied yet (${state.pending.join(", ")}). ` +
+        `${describePending(state.pending)}. ` +
           "Apply them first (Upgrade database); generating now would repeat their changes.",
       );
       return NOTHING;

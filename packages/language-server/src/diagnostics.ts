@@ -2,6 +2,7 @@
 // is about; a model that throws gets one error at the throwing place instead (differences computed
 // from a model that does not load would be stale). Every file published last time and not now is
 // cleared, so fixed differences disappear.
+import { describePending, plural } from "@orchestrator/sdk";
 import { type Connection, type Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
 import { listDifferences } from "./differences.ts";
 import { toRange, toUri } from "./locations.ts";
@@ -80,8 +81,8 @@ function pendingDiagnostic(
     source: SOURCE,
     code: DIAGNOSTIC_CODES.migrationsPending,
     message: noSchema
-      ? `The database has no orchestrator schema yet; ${pending.length} migration(s) to apply (${names}). Apply them with upgrade heads.`
-      : `${pending.length} migration(s) not applied to the database yet (${names}); the differences shown are those of the database as it is. Apply them with upgrade heads.`,
+      ? `The database has no orchestrator schema yet; ${plural(pending.length, "migration")} to apply (${names}). Apply them with upgrade heads.`
+      : `${describePending(pending)}; the differences shown are those of the database as it is. Apply them with upgrade heads.`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { type ChangeSet, type DomainModel, emptyChangeSet, type SourceLocation } from "@orchestrator/sdk";
 import { describe, expect, it } from "vitest";
-import { listDifferences, plural, productsUsingBlocks } from "./differences.ts";
+import { listDifferences, productsUsingBlocks } from "./differences.ts";
 import { DIAGNOSTIC_CODES } from "./protocol.ts";
 
 const at = (line: number): SourceLocation => ({
@@ -97,15 +97,5 @@ describe("productsUsingBlocks", () => {
   it("follows blocks nested in blocks", () => {
     const using = productsUsingBlocks(model);
     expect([...using.get("UserGroupBlock")!]).toEqual(["User internal", "User external"]);
-  });
-});
-
-describe("plural", () => {
-  it("counts", () => {
-    expect([plural(1, "value"), plural(2, "instance"), plural(0, "product")]).toEqual([
-      "1 value",
-      "2 instances",
-      "0 products",
-    ]);
   });
 });

@@ -1,7 +1,13 @@
 // The change set as a list of differences, each with the place in the model source it is about, a
 // sentence saying what differs and what the migration would do, and the definitions it belongs to.
 // Pure: diagnostics, code lenses and hovers are all views of this one list.
-import { type ChangeSet, type DomainModel, type SourceLocation, visitChanges } from "@orchestrator/sdk";
+import {
+  type ChangeSet,
+  type DomainModel,
+  plural,
+  type SourceLocation,
+  visitChanges,
+} from "@orchestrator/sdk";
 import { DIAGNOSTIC_CODES } from "./protocol.ts";
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];
@@ -23,10 +29,6 @@ const C = DIAGNOSTIC_CODES;
 
 /** The halves of a move are shown as the move. */
 const notMoved = (change: { moved?: boolean }) => change.moved !== true;
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
-}
 
 export function listDifferences(model: DomainModel, changes: ChangeSet): Difference[] {
   const typeOf = new Map(model.products.map((p) => [p.name, p.productType]));

@@ -1,9 +1,9 @@
 // Hovering a name that differs from the database shows what differs and what the database holds for it
 // (a block's resource types and instances, a product's fixed inputs and subscriptions), so the user can
 // judge the migration without opening a database client.
-import type { Snapshot } from "@orchestrator/sdk";
+import { plural, type Snapshot } from "@orchestrator/sdk";
 import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
-import { type Difference, listDifferences, plural } from "./differences.ts";
+import { type Difference, listDifferences } from "./differences.ts";
 import { contains, normalizeUri, toRange, toUri } from "./locations.ts";
 import type { WorkspaceState } from "./workspace.ts";
 

@@ -1,6 +1,7 @@
 // The orchestrator/status notification after every refresh, for a status-bar item; and the one
 // information message when the database cannot be reached (repeating it on every poll would bury the
 // user in pop-ups; it is shown again only after the database was reachable in between).
+import { describePending, plural } from "@orchestrator/sdk";
 import type { Connection } from "vscode-languageserver";
 import { listDifferences } from "./differences.ts";
 import { messages } from "./messages.ts";
@@ -20,7 +21,7 @@ export function statusOf(state: WorkspaceState, database: string): StatusParams 
         database,
         state: "pending-migrations",
         differences: 0,
-        message: `No orchestrator schema yet: ${state.pending.length} migration(s) to apply`,
+        message: `No orchestrator schema yet: ${plural(state.pending.length, "migration")} to apply`,
       };
     case "compared": {
       const differences = listDifferences(state.model, state.comparison.changes).length;
@@ -37,7 +38,7 @@ export function statusOf(state: WorkspaceState, database: string): StatusParams 
           database,
           state: "pending-migrations",
           differences,
-          message: `${state.pending.length} migration(s) not applied: ${state.pending.join(", ")}`,
+          message: describePending(state.pending),
         };
       }
       return differences === 0
@@ -46,7 +47,7 @@ export function statusOf(state: WorkspaceState, database: string): StatusParams 
             database,
             state: "differs",
             differences,
-            message: `${differences} difference(s) between the models and the database`,
+            message: `${plural(differences, "difference")} between the models and the database`,
           };
     }
   }

@@ -73,6 +73,7 @@ export { PlanError } from "./plan/plan-errors.ts";
 export { type MigrationPlan, planMigration } from "./plan/plan-migration.ts";
 export { sqlLiteral } from "./plan/sql-literal.ts";
 export type * from "./plan/statement.ts";
+export { agree, plural } from "./plural.ts";
 export {
   type FixedInputView,
   listProducts,
@@ -88,11 +89,13 @@ export {
   type DatabaseTaskResult,
   runDatabaseTask,
 } from "./project/database-tasks.ts";
+export { describePending } from "./project/describe-pending.ts";
 export {
   type GeneratedMigration,
   type GenerateMigrationOptions,
   generateMigration,
 } from "./project/generate-migration.ts";
+export { assertNoPendingMigrations } from "./project/migrations-pending.ts";
 export { ProjectError } from "./project/project-errors.ts";
 export { PullError } from "./pull/pull-errors.ts";
 export { type PullOptions, type PullResult, pullModels } from "./pull/pull-models.ts";

@@ -1,4 +1,4 @@
-import { listProducts, type ProductView } from "@orchestrator/sdk";
+import { listProducts, type ProductView, plural } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../base-command.ts";
 import { style, table } from "../ui/style.ts";
 
@@ -34,7 +34,7 @@ export default class Products extends BaseCommand<typeof Products> {
           ]),
         ),
       );
-      this.say(style.dim(`${products.length} product${products.length === 1 ? "" : "s"}`));
+      this.say(style.dim(plural(products.length, "product")));
     }
     return products;
   }

@@ -1,11 +1,16 @@
 // A change set as a readable tree: one group per kind of thing, `+` create, `-` delete, `~` rename or
 // re-point, with what each change does to existing data.
-import { type BlockHolder, type ChangeSet, type ChangeVisitor, visitChanges } from "@orchestrator/sdk";
+import {
+  agree,
+  type BlockHolder,
+  type ChangeSet,
+  type ChangeVisitor,
+  plural,
+  visitChanges,
+} from "@orchestrator/sdk";
 import { style } from "./style.ts";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** The verb that agrees with a count: "1 instance needs", "2 instances need". */
-const agree = (n: number, singular: string, pluralForm: string) => (n === 1 ? singular : pluralForm);
 const add = (text: string) => style.green(`+ ${text}`);
 const del = (text: string) => style.red(`- ${text}`);
 const change = (text: string) => style.yellow(`~ ${text}`);

@@ -6,6 +6,7 @@ import {
   type DroppedTable,
   type RevertPreview,
   type RowChange,
+  plural,
   SUBSCRIPTION_TABLES,
 } from "@orchestrator/sdk";
 import { style, table } from "./style.ts";
@@ -63,5 +64,5 @@ export function subscriptionLoss(previews: readonly RevertPreview[]): string {
 /** The question's one line: the rows people care about, counted. */
 export function coreRevertQuestion(dropped: readonly DroppedTable[]): string {
   const rows = (name: string) => dropped.find((t) => t.table === name)?.rows ?? 0;
-  return `Confirm dropping the orchestrator's tables with ${rows("subscriptions")} subscription(s), ${rows("subscription_instances")} instance(s) and ${rows("subscription_instance_values")} value(s)`;
+  return `Confirm dropping the orchestrator's tables with ${plural(rows("subscriptions"), "subscription")}, ${plural(rows("subscription_instances"), "instance")} and ${plural(rows("subscription_instance_values"), "value")}`;
 }

@@ -1,11 +1,12 @@
 // The schema after the core migrations, read back through information_schema and compared with the
-// tables of reference §a (columns, types, lengths, nullability, unique keys, ON DELETE rules).
+// orchestrator-core's tables (columns, types, lengths, nullability, unique keys, ON DELETE rules; see
+// docs/design.md, The database tables).
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS } from "../testing/databases.ts";
 import type { Database } from "./database.ts";
 import { useMigratedDatabase } from "./testing/migrated-database.ts";
 
-/** column → [data type, max length or null, nullable] as reference §a lists them. */
+/** column → [data type, max length or null, nullable] as orchestrator-core's schema has them. */
 const EXPECTED_COLUMNS: Record<string, Record<string, [string, number | null, boolean]>> = {
   products: {
     product_id: ["uuid", null, false],
@@ -91,7 +92,7 @@ const EXPECTED_COLUMNS: Record<string, Record<string, [string, number | null, bo
   },
 };
 
-/** "table.column → referenced table": delete rule, per reference §a and the cascade matrix §a.4. */
+/** "table.column → referenced table": delete rule, as in orchestrator-core's schema. */
 const EXPECTED_FOREIGN_KEYS: Record<string, string> = {
   "fixed_inputs.product_id→products": "CASCADE",
   "product_product_blocks.product_id→products": "CASCADE",

@@ -1,5 +1,5 @@
 // Groups block fields by the block they hold: a block held through several attributes (or through a
-// union) is one relation row with several attributes (fix g.2, g.8, g.9).
+// union) is one relation row with several attributes (see docs/design.md, How the diff compares).
 import type { ModelBlockField, SourceLocation } from "../model/domain-model.ts";
 import type { AttributeSize } from "../snapshot/snapshot.ts";
 import type { ListBelowMin } from "./change-set.ts";

@@ -1,7 +1,8 @@
-// Product blocks against the database (§c.1, c.7). Blocks are compared one by one in discovery order, so
-// blocks that use each other cannot make the diff recurse (fix g.11), and a block reached only through a
-// new product is compared too (fix g.5).
+// Product blocks against the database. Blocks are compared one by one in discovery order, so blocks that use
+// each other cannot make the diff recurse, and a block reached only through a new product is compared too
+// (see docs/design.md, How the diff compares).
 import type { DomainModel, ModelBlock, SourceLocation } from "../model/domain-model.ts";
+import { sortNames } from "../sort-names.ts";
 import { heldBlocks, listBelowMin, mustHold } from "./attributes.ts";
 import type { ChangeSet } from "./change-set.ts";
 import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
@@ -41,7 +42,7 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
     });
   }
   const declared = new Set(block.resourceTypes.map((rt) => rt.name));
-  for (const rt of [...linked].sort()) {
+  for (const rt of sortNames(linked)) {
     if (declared.has(rt)) continue;
     const values = row?.valueCounts[rt] ?? 0;
     out.deleteResourceTypeLinks.push({

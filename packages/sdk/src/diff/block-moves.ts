@@ -8,6 +8,7 @@
 // plus a create, which deletes data only after the user confirmed it. Whether each subscription has
 // exactly one instance to re-parent to is decided when the migration runs: it stops rather than guess.
 import type { DomainModel } from "../model/domain-model.ts";
+import { sortNames } from "../sort-names.ts";
 import type {
   BlockHolder,
   BlockRelation,
@@ -128,7 +129,7 @@ function moveOf(
       db.blocks.has(gained.block)
     : products.every((product) => gainedLinks.some((l) => l.product === product));
   if (!complete || products.length === 0) return undefined;
-  return { from, to, products: products.sort(), location: (gained ?? gainedLinks[0]!).location };
+  return { from, to, products: sortNames(products), location: (gained ?? gainedLinks[0]!).location };
 }
 
 /** Products whose subscriptions can hold instances of `block`: their linked blocks reach it in the database. */

@@ -1,8 +1,9 @@
-// The result of diff(model, snapshot): every category of reference §c.4 as plain, JSON-serialisable
-// arrays (one entry per (subject, target) pair instead of Python's name → set maps, so nothing can be
-// dropped by grouping, g.23). Entries are ordered: registry order for products, discovery order for
-// blocks, then by name. `location` points at the model source where the change comes from; items that
-// only the database has carry the location of the definition that lost them, or of the registry.
+// The result of diff(model, snapshot): every category of orchestrator-core's change set as plain,
+// JSON-serialisable arrays (one entry per (subject, target) pair instead of Python's name → set maps, so
+// nothing can be dropped by grouping; see docs/design.md, Change kinds). Entries are ordered: registry order
+// for products, discovery order for blocks, then by name. `location` points at the model source where the
+// change comes from; items that only the database has carry the location of the definition that lost them, or
+// of the registry.
 import type { SourceLocation } from "../model/domain-model.ts";
 import type { SnapshotInUseBy } from "../snapshot/snapshot.ts";
 
@@ -106,7 +107,7 @@ export interface BlockRelation {
   dependsOn: string;
   /**
    * Attributes of `block` holding `dependsOn` through which every `block` instance lacking one gets one
-   * instance (fix g.2, g.8): required single-block fields only. An optional field may be absent and a
+   * instance: required single-block fields only. An optional field may be absent and a
    * list may be empty within its bounds, so neither is ever given an instance here; a new relation held
    * only through those has none. On a delete entry: every attribute whose instances go.
    */
@@ -126,7 +127,7 @@ export interface BlockRelation {
   belowMin?: ListBelowMin[];
   /**
    * The product_block_relations row exists and stays; only `attributes` change. On a create entry: they
-   * are new, instances are created for them but no relation row inserted (fix g.2). On a delete entry:
+   * are new, instances are created for them but no relation row inserted. On a delete entry:
    * the models no longer have them, and only the instances held through them are deleted.
    */
   existing?: boolean;
@@ -170,9 +171,9 @@ export interface ListBelowMin {
 export interface ResourceTypeLink {
   block: string;
   resourceType: string;
-  /** Existing instances of the block that will get (or lose) a value: the §c.8 "needs default" test. */
+  /** Existing instances of the block that will get (or lose) a value: whether a default value is needed. */
   instances: number;
-  /** For a deleted link: the values that are deleted with it (fix g.13). */
+  /** For a deleted link: the values that are deleted with it. */
   values: number;
   location: SourceLocation;
 }
@@ -193,7 +194,7 @@ export interface RenameResourceType {
   to: string;
   location: SourceLocation;
 }
-/** Re-point one block from an old resource type to another (§c.5-2); the old type row stays. */
+/** Re-point one block from an old resource type to another (a per-block update); the old type row stays. */
 export interface UpdateBlockResourceType {
   block: string;
   from: string;
@@ -223,7 +224,7 @@ export interface RenameProductBlock {
   location: SourceLocation;
 }
 
-/** Renames the diff cannot decide alone (§c.5): asked, or answered by --updates / renamedFrom. */
+/** Renames the diff cannot decide alone: asked, or answered by --updates / renamedFrom. */
 export interface RenameCandidates {
   /** A resource type gone from the whole model, and new names that could replace it. */
   resourceTypes: { from: string; candidates: string[] }[];
@@ -255,7 +256,7 @@ export interface ChangeSet {
   deleteBlockRelations: BlockRelation[];
   moveProductBlocks: MoveProductBlock[];
   renameCandidates: RenameCandidates;
-  /** Entries of the `updates` argument that matched nothing and were skipped (fix g.25: no crash). */
+  /** Entries of the `updates` argument that matched nothing and were skipped, not a crash as in orchestrator-core. */
   ignoredUpdates?: IgnoredUpdate[];
 }
 
@@ -269,7 +270,7 @@ export interface IgnoredUpdate {
   reason: string;
 }
 
-/** The reference's --updates JSON (§c.5), plus block and product renames (what renamedFrom declares). */
+/** orchestrator-core's --updates JSON, plus block and product renames (what renamedFrom declares). */
 export interface Updates {
   fixed_inputs?: Record<string, Record<string, string>>;
   resource_types?: Record<string, string>;

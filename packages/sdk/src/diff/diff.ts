@@ -19,8 +19,11 @@ import { WorkingSnapshot } from "./working-snapshot.ts";
  * @param model - from `loadRegistry`.
  * @param snapshot - from `readSnapshot` / `compareWithDatabase`.
  * @param updates - rename decisions (the --updates shape, plus `products` and `product_blocks`), applied in
- * the reference's order before anything else is compared; entries that cannot apply are reported in
+ * orchestrator-core's order before anything else is compared; entries that cannot apply are reported in
  * `ignoredUpdates`. See docs/design.md, "How renames resolve".
+ * @example
+ * const changes = diff(model, snapshot, { resource_types: { age: "years" } });
+ * if (isEmptyChangeSet(changes)) console.log("the database matches the models");
  */
 export function diff(model: DomainModel, snapshot: Snapshot, updates?: Updates): ChangeSet {
   const db = new WorkingSnapshot(snapshot);

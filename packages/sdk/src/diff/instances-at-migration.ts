@@ -1,8 +1,9 @@
-// §c.8: how many instances of a block will exist when the migration runs, which decides whether a new
-// resource type link needs a default value. Existing instances, plus the root instances created for
-// subscriptions of products newly linked to the block (and the sub-blocks of an existing block so
-// linked), plus the instances created under in-use-by blocks of new relations (per attribute), plus
-// the elements a fill of lists below their minimum would add. Unlike the reference (rule 2 stops at relations), sources add up.
+// How many instances of a block will exist when the migration runs, which decides whether a new resource type
+// link needs a default value. Existing instances, plus the root instances created for subscriptions of
+// products newly linked to the block (and the sub-blocks of an existing block so linked), plus the instances
+// created under in-use-by blocks of new relations (per attribute), plus the elements a fill of lists below
+// their minimum would add. Unlike orchestrator-core (which stops at relations), sources add up (see
+// docs/design.md, How the diff compares).
 import type { ChangeSet } from "./change-set.ts";
 import { nestedInstancesPerRoot, rootInstancesPerSubscription } from "./new-link-instances.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";

@@ -1,5 +1,7 @@
-// Products against the database (§c.2, c.7): every registered product, new ones included (fix g.5).
+// Products against the database: every registered product, new ones included (orchestrator-core diffs
+// existing products only; see docs/design.md, How the diff compares).
 import type { DomainModel, ModelBlock } from "../model/domain-model.ts";
+import { sortNames } from "../sort-names.ts";
 import { heldBlocks } from "./attributes.ts";
 import type { ChangeSet, NestedInstance } from "./change-set.ts";
 import { byName, type WorkingSnapshot } from "./working-snapshot.ts";
@@ -61,7 +63,7 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
         });
       }
     }
-    for (const block of [...blocksInDb].sort()) {
+    for (const block of sortNames(blocksInDb)) {
       if (held.has(block)) continue;
       out.deleteProductBlockLinks.push({
         product: product.name,

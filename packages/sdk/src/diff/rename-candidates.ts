@@ -1,20 +1,75 @@
-// §c.5 detection: what the questions step could still ask, after declared renames were applied.
+// Rename detection: what the questions step could still ask, after declared renames were applied
+// (see docs/design.md, How renames resolve). Written as a visitor over every change kind, so that a new
+// kind has to say whether it can be one half of a rename.
 import type { DomainModel } from "../model/domain-model.ts";
+import { sortNames } from "../sort-names.ts";
+import { type ChangeVisitor, visitChanges } from "./change-kinds.ts";
 import type { ChangeSet, RenameCandidates } from "./change-set.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";
 
+/** One half of a possible rename: a name that a block or a product lost, or gained. */
+interface Sighting {
+  half: "lost" | "gained";
+  /** A block's resource type link, or a product's fixed input. */
+  of: "resourceType" | "fixedInput";
+  owner: string;
+  name: string;
+}
+
+const none = (): Sighting[] => [];
+
+// Only a lost and a gained name of the same owner can pair up. Renames were decided already; whole rows,
+// block links and relations are matched by their own names, never offered as renames.
+const SIGHTINGS: ChangeVisitor<Sighting[]> = {
+  deleteResourceTypeLinks: (l) => [
+    { half: "lost", of: "resourceType", owner: l.block, name: l.resourceType },
+  ],
+  createResourceTypeLinks: (l) => [
+    { half: "gained", of: "resourceType", owner: l.block, name: l.resourceType },
+  ],
+  deleteFixedInputs: (f) => [{ half: "lost", of: "fixedInput", owner: f.product, name: f.fixedInput }],
+  createFixedInputs: (f) => [{ half: "gained", of: "fixedInput", owner: f.product, name: f.fixedInput }],
+  createProducts: none,
+  deleteProducts: none,
+  renameProducts: none,
+  renameFixedInputs: none,
+  createProductBlockLinks: none,
+  deleteProductBlockLinks: none,
+  createResourceTypes: none,
+  deleteResourceTypes: none,
+  renameResourceTypes: none,
+  updateBlockResourceTypes: none,
+  createProductBlocks: none,
+  deleteProductBlocks: none,
+  renameProductBlocks: none,
+  createBlockRelations: none,
+  deleteBlockRelations: none,
+  moveProductBlocks: none,
+};
+
+/** The names each owner lost and gained, in change-set order. */
+function halves(
+  sightings: Sighting[],
+  of: Sighting["of"],
+  owner: string,
+): { lost: string[]; gained: string[] } {
+  const mine = sightings.filter((s) => s.of === of && s.owner === owner);
+  return {
+    lost: mine.filter((s) => s.half === "lost").map((s) => s.name),
+    gained: mine.filter((s) => s.half === "gained").map((s) => s.name),
+  };
+}
+
 export function renameCandidates(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): RenameCandidates {
   const result: RenameCandidates = { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] };
+  const sightings = visitChanges(out, SIGHTINGS).flat();
   const usedByModel = new Set(model.blocks.flatMap((b) => b.resourceTypes.map((rt) => rt.name)));
 
   // (1) Global: a name gone from the whole model, replaced in the same block by a name the DB lacks.
   const global = new Map<string, string[]>();
   // (2) Per block: any lost link against any gained link of the same block.
   for (const block of model.blocks) {
-    const lost = out.deleteResourceTypeLinks.filter((l) => l.block === block.name).map((l) => l.resourceType);
-    const gained = out.createResourceTypeLinks
-      .filter((l) => l.block === block.name)
-      .map((l) => l.resourceType);
+    const { lost, gained } = halves(sightings, "resourceType", block.name);
     if (lost.length === 0 || gained.length === 0) continue;
     for (const from of lost) {
       result.blockResourceTypes.push({ block: block.name, from, candidates: [...gained] });
@@ -26,21 +81,15 @@ export function renameCandidates(model: DomainModel, db: WorkingSnapshot, out: C
       global.set(from, candidates);
     }
   }
-  for (const from of [...global.keys()].sort())
+  for (const from of sortNames(global.keys()))
     result.resourceTypes.push({ from, candidates: global.get(from)! });
 
   // (3) Fixed inputs: a product that lost exactly one and gained exactly one.
   for (const product of model.products) {
     if (!db.products.has(product.name)) continue;
-    const lost = out.deleteFixedInputs.filter((f) => f.product === product.name);
-    const gained = out.createFixedInputs.filter((f) => f.product === product.name);
-    if (lost.length === 1 && gained.length === 1) {
-      result.fixedInputs.push({
-        product: product.name,
-        from: lost[0]!.fixedInput,
-        to: gained[0]!.fixedInput,
-      });
-    }
+    const { lost, gained } = halves(sightings, "fixedInput", product.name);
+    if (lost.length === 1 && gained.length === 1)
+      result.fixedInputs.push({ product: product.name, from: lost[0]!, to: gained[0]! });
   }
   return result;
 }

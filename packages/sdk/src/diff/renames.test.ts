@@ -109,7 +109,7 @@ describe("renames given as updates (the --updates JSON)", () => {
   const db = snapshotFromModel(before, { instances: { Blk: 1 } });
   const after = blockModel({ c: r.string(), d: r.string(), keep: r.int() });
 
-  it("without updates, lost and gained names become rename candidates (c.5 detection)", () => {
+  it("without updates, lost and gained names become rename candidates", () => {
     const changeSet = diff(after, db);
     expect(changeSet.renameCandidates.resourceTypes).toEqual([
       { from: "a", candidates: ["c", "d"] },
@@ -121,7 +121,7 @@ describe("renames given as updates (the --updates JSON)", () => {
     ]);
   });
 
-  it("g.24: every per-block pair is kept, and renamed names leave the candidates", () => {
+  it("every per-block pair is kept, and renamed names leave the candidates", () => {
     const changeSet = diff(after, db, { block_resource_types: { Blk: { a: "c", b: "d" } } });
     expect(changeSet.updateBlockResourceTypes.map((u) => `${u.from}->${u.to}`)).toEqual(["a->c", "b->d"]);
     expect(changeSet.createResourceTypes.map((rt) => rt.resourceType)).toEqual(["c", "d"]);
@@ -166,7 +166,7 @@ describe("renames given as updates (the --updates JSON)", () => {
     expect(countChanges(changeSet)).toBe(1);
   });
 
-  it("g.25: an update naming a product without a difference is ignored and reported, not a crash", () => {
+  it("an update naming a product without a difference is ignored and reported, not a crash", () => {
     const changeSet = diff(before, db, {
       fixed_inputs: { Nope: { a: "b" }, Prod: { speed: "rate" } },
       resource_types: { zzz: "a" },

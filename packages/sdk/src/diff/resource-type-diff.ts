@@ -1,6 +1,6 @@
-// Resource type rows (§c.4): global names, created when a model block uses a name the database lacks,
-// deleted when no model block uses a name any more (the reference only deletes names that lost a link,
-// leaving orphans behind, g.20).
+// Resource type rows: global names, created when a model block uses a name the database lacks, deleted
+// when no model block uses a name any more (orchestrator-core only deletes names that lost a link, leaving
+// orphans behind).
 import type { DomainModel, SourceLocation } from "../model/domain-model.ts";
 import type { ChangeSet } from "./change-set.ts";
 import { byName, type WorkingSnapshot } from "./working-snapshot.ts";

@@ -1,4 +1,5 @@
 import { OrchestratorError } from "../errors.ts";
+import { agree, plural } from "../plural.ts";
 import { closestName } from "../questions/closest-name.ts";
 import type { MigrationLockHolder } from "./migration-lock-holder.ts";
 
@@ -54,7 +55,7 @@ export class MigrationError extends OrchestratorError {
     const count =
       dataNewestFirst.length === 0
         ? "no data migration is applied"
-        : `only ${dataNewestFirst.length} data migration${dataNewestFirst.length === 1 ? " is" : "s are"} applied (${dataNewestFirst.join(", ")})`;
+        : `only ${plural(dataNewestFirst.length, "data migration")} ${agree(dataNewestFirst.length, "is", "are")} applied (${dataNewestFirst.join(", ")})`;
     return new MigrationError(
       "ORCH_DOWNGRADE_CROSSES_CORE",
       `Cannot downgrade ${target}: ${count}, and a relative downgrade never reverts the orchestrator's core schema. Nothing was reverted. ${dataNewestFirst.length > 0 ? `Use -${dataNewestFirst.length} to revert every data migration, or ` : "Use "}base to drop the orchestrator's tables with every subscription (it must be confirmed).`,
@@ -67,7 +68,7 @@ export class MigrationError extends OrchestratorError {
   ): MigrationError {
     return new MigrationError(
       "ORCH_CORE_REVERT_UNCONFIRMED",
-      `Reverting core migration${core.length === 1 ? "" : "s"} ${core.join(", ")} drops the orchestrator's tables with every product, subscription, instance and value in them, so it must be confirmed. Nothing was reverted. ${howToConfirm}`,
+      `Reverting core ${agree(core.length, "migration", "migrations")} ${core.join(", ")} drops the orchestrator's tables with every product, subscription, instance and value in them, so it must be confirmed. Nothing was reverted. ${howToConfirm}`,
     );
   }
 

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CORE_MIGRATIONS } from "../db/core-migrations/index.ts";
+import { compareNames } from "../sort-names.ts";
 import type { MigrationClass } from "./migration.ts";
 import { MigrationError } from "./migration-errors.ts";
 
@@ -46,7 +47,7 @@ export function dataMigrationSources(dir: string): MigrationSource[] {
   if (!statSync(dir).isDirectory()) throw MigrationError.notAFolder(dir);
   return readdirSync(dir)
     .filter((file) => MIGRATION_FILE.test(file) && !file.endsWith(".d.ts"))
-    .sort()
+    .sort(compareNames)
     .map((file) => {
       const path = join(dir, file);
       return { name: basename(file, extname(file)), kind: "data", checksum: fileChecksum(path), file: path };

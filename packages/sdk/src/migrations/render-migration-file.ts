@@ -1,8 +1,9 @@
-// The TypeScript source of a generated data migration: a class extending the SDK's Migration, one
-// addSql() per statement. Statements are embedded as JSON string literals, which are valid TypeScript
-// string literals for any text (quotes, backslashes, backticks, `${`, newlines, non-ASCII): unlike the
-// reference's sa.text("""…"""), nothing in a value can end the literal or become a bind parameter (g.14).
-// The file imports only from the SDK, so it loads wherever the project can resolve @orchestrator/sdk.
+// The TypeScript source of a generated data migration: a class extending the SDK's Migration, one addSql()
+// per statement. Statements are embedded as JSON string literals, which are valid TypeScript string literals
+// for any text (quotes, backslashes, backticks, `${`, newlines, non-ASCII): unlike orchestrator-core's
+// sa.text("""…"""), nothing in a value can end the literal or become a bind parameter (see docs/design.md,
+// Generated SQL). The file imports only from the SDK, so it loads wherever the project can resolve
+// @orchestrator/sdk.
 
 export interface RenderMigrationFileOptions {
   /** What the migration does, e.g. "Add User and UserGroup products". */

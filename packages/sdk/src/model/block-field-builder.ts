@@ -1,6 +1,6 @@
 // Builders for fields that hold product blocks: one block, a union of blocks, or a list of either.
 // A block field is required in every lifecycle unless made optional or required from a later lifecycle,
-// matching the reference where sub-block instances are created with the subscription (§b.8).
+// matching orchestrator-core, where sub-block instances are created with the subscription.
 // Blocks are referenced directly or through a function (`r.block(() => B)`) so a block can refer to
 // itself or to a block defined further down the file; the function is called when the registry is built.
 

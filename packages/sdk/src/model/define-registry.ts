@@ -1,5 +1,5 @@
-// defineRegistry: product name → product type (optionally with metadata). Like the reference's
-// SUBSCRIPTION_MODEL_REGISTRY (§b.1), several names may share one product type. The whole model is
+// defineRegistry: product name → product type (optionally with metadata). Like orchestrator-core's
+// SUBSCRIPTION_MODEL_REGISTRY, several names may share one product type. The whole model is
 // validated and normalised here, so a broken model fails when its module is imported.
 
 import type {

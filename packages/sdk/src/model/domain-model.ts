@@ -10,7 +10,7 @@ export interface SourceLocation {
   endColumn: number;
 }
 
-/** The subscription lifecycles of the reference (§b.5), in the order a subscription normally goes through. */
+/** orchestrator-core's subscription lifecycles, in the order a subscription normally goes through. */
 export const LIFECYCLES = [
   "initial",
   "provisioning",
@@ -37,7 +37,7 @@ export interface ScalarSpec {
 }
 
 export interface ModelResourceType {
-  /** The field name, which is the resource type's name (resource types are global, §a.1). */
+  /** The field name, which is the resource type's name (global: one row per name, shared by every block). */
   name: string;
   spec: ScalarSpec;
   description?: string;

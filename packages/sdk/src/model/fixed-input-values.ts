@@ -1,6 +1,6 @@
-// Fixed-input values given in registry entries. The reference stores any text and only fails when a
-// subscription is loaded (§b.6); we check the value against the declared kind up front instead, and
-// store it as the text the database column holds.
+// Fixed-input values given in registry entries. orchestrator-core stores any text and only fails when a
+// subscription is loaded; we check the value against the declared kind up front instead, and store it as
+// the text the database column holds (see docs/design.md, Domain models).
 import { isIPv4, isIPv6 } from "node:net";
 import type { ScalarSpec } from "./domain-model.ts";
 

@@ -1,4 +1,4 @@
-// When a field becomes required. The reference has one class per lifecycle (§b.5): a loose base class for
+// When a field becomes required. orchestrator-core has one class per lifecycle: a loose base class for
 // `initial`, a provisioning variant and a strict active variant. We describe that with one definition and
 // `requiredFrom(lifecycle)`, which needs the lifecycles ordered. `migrating`, `disabled` and `terminated`
 // rank like `active`: a subscription only reaches them after being active and keeps all its data there,

@@ -21,6 +21,9 @@ export interface LoadRegistryOptions {
  * @param modulePath - path of the registry module, e.g. `products/index.ts`.
  * @throws RegistryLoadError when the module cannot be imported or exports no registry; ModelError when a
  * definition is invalid (its message gives file:line:column).
+ * @example
+ * const model = await loadRegistry("products/index.ts");
+ * console.log(model.products.map((product) => product.name));
  */
 export async function loadRegistry(
   modulePath: string,

@@ -1,7 +1,7 @@
 // Registry (DSL objects) → DomainModel (plain data). Walks products in registry order and their blocks
-// depth first (§b.9: first definition found for a name is the one kept), so the model lists blocks in
-// discovery order. Unlike the reference, a second *different* definition with the same block name is an
-// error rather than silently ignored.
+// depth first (the first definition found for a name is the one kept), so the model lists blocks in
+// discovery order. Unlike orchestrator-core, a second *different* definition with the same block name is
+// an error rather than silently ignored (see docs/design.md, Domain models).
 
 import { checkRequiredCycles } from "./block-cycles.ts";
 import { type AnyBlockFieldBuilder, isBlockFieldBuilder, resolveBlockRef } from "./block-field-builder.ts";

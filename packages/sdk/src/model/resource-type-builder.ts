@@ -24,7 +24,10 @@ export interface ResourceTypeBuilder<T, R extends Requirement = "never"> {
   readonly options: ResourceTypeOptions;
   readonly "~types"?: { readonly value: T; readonly requirement: R };
   describe(text: string): ResourceTypeBuilder<T, R>;
-  /** The field's previous name: the diff renames instead of deleting and creating (c.5). */
+  /**
+   * The field's previous name: the diff renames instead of deleting and creating (see docs/design.md,
+   * How renames resolve).
+   */
   renamedFrom(oldName: string): ResourceTypeBuilder<T, R>;
   /** Required from this lifecycle on (see lifecycle.ts for the order); optional before. */
   requiredFrom<L extends Lifecycle>(lifecycle: L): ResourceTypeBuilder<T, L>;

@@ -1,7 +1,8 @@
-// SQL per statement kind. One statement kind can need several SQL statements (values before the rows
-// they reference); each string is one statement, ready for Migration.addSql(). Inserts of metadata rows
-// end in ON CONFLICT DO NOTHING so re-running a migration after a partial or manual change does not stop
-// on a duplicate (g.22); the instance backfills guard themselves with NOT EXISTS instead.
+// SQL per statement kind. One statement kind can need several SQL statements (values before the rows they
+// reference); each string is one statement, ready for Migration.addSql(). Inserts of metadata rows end in ON
+// CONFLICT DO NOTHING so re-running a migration after a partial or manual change does not stop on a
+// duplicate; the instance backfills guard themselves with NOT EXISTS instead (see docs/design.md, Generated
+// SQL).
 import {
   backfillResourceType,
   deleteInstancesWithDescendants,
@@ -218,8 +219,8 @@ export function doomedBy(statement: Statement): string | undefined {
 }
 
 /**
- * The reference's five statements, except that a process is deleted only when every subscription it
- * touched is deleted (fix g.18); a process that also touched other subscriptions only loses its links to
+ * orchestrator-core's five statements, except that a process is deleted only when every subscription it
+ * touched is deleted (see docs/design.md, Deletions); a process that also touched other subscriptions only loses its links to
  * the deleted ones.
  */
 export function deleteProduct(product: string): string[] {

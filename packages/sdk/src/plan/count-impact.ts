@@ -10,6 +10,7 @@ import { visitChanges } from "../diff/change-kinds.ts";
 import type { BlockHolder, ChangeSet, DeletedRows } from "../diff/change-set.ts";
 import { describeInUseBy } from "../diff/in-use-by.ts";
 import { nestedInstanceTotal, rootInstancesPerSubscription } from "../diff/new-link-instances.ts";
+import { agree } from "../plural.ts";
 import { type Answers, own } from "../questions/answers.ts";
 
 export interface ImpactCounts {
@@ -124,7 +125,7 @@ export function countImpact(cs: ChangeSet, answers: Answers): Impact[] {
       ...(d.inUseBy
         ? [
             impact(
-              `${describeInUseBy(d.inUseBy)} ${d.inUseBy.subscriptions === 1 ? "loses" : "lose"} what ${d.inUseBy.subscriptions === 1 ? "it uses" : "they use"} of ${d.product}`,
+              `${describeInUseBy(d.inUseBy)} ${agree(d.inUseBy.subscriptions, "loses", "lose")} what ${agree(d.inUseBy.subscriptions, "it uses", "they use")} of ${d.product}`,
               { subscriptions: { changed: d.inUseBy.subscriptions } },
             ),
           ]

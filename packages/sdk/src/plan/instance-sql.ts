@@ -1,13 +1,13 @@
 // SQL over subscription instances, shared by the plan's backfills and deletions and by the helper API.
-// Everything is evaluated when the migration runs, against whatever instances exist then (fix g.15):
-// no ids from the generating database are ever inlined.
+// Everything is evaluated when the migration runs, against whatever instances exist then: no ids from the
+// generating database are ever inlined (see docs/design.md, Existing subscriptions).
 import { sqlList, sqlLiteral } from "./sql-literal.ts";
 import { blockId, resourceTypeId } from "./sql-names.ts";
 
 /**
  * Deletes the instances matching `where` (a condition on alias `si`) and, recursively, the instances they
  * use in the same subscription — unless another subscription's instance also uses them. Without this, a
- * removed block's nested instances would stay behind as orphans the loader cannot place (g.19).
+ * removed block's nested instances would stay behind as orphans the loader cannot place.
  */
 export function deleteInstancesWithDescendants(where: string): string {
   return `${doomedInstances(where)} DELETE FROM subscription_instances WHERE subscription_instance_id IN (SELECT subscription_instance_id FROM doomed)`;
@@ -88,7 +88,7 @@ export const instancesOf = (block: string): string =>
 /**
  * One new `dependsOn` instance per `block` instance lacking it, paired exactly with its in-use-by
  * instance: the ids are generated once in a CTE (materialised, since it is volatile and used twice) and
- * used by both inserts (fix g.16's LIMIT 1 pairing). `withinSql`: only for the instances it lists.
+ * used by both inserts, where orchestrator-core's LIMIT 1 pairs several with one. `withinSql`: only for the instances it lists.
  */
 export function instantiateNestedBlock(
   block: string,

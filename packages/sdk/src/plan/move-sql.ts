@@ -1,6 +1,7 @@
-// SQL that re-parents a block's instances within their subscriptions (a move, diff/block-moves.ts).
-// The instance rows, their values and everything they hold stay; only the relation rows that place them
-// change. Evaluated when the migration runs, against whatever instances exist then (fix g.15).
+// SQL that re-parents a block's instances within their subscriptions (a move, diff/block-moves.ts). The
+// instance rows, their values and everything they hold stay; only the relation rows that place them change.
+// Evaluated when the migration runs, against whatever instances exist then (see docs/design.md, Existing
+// subscriptions).
 import type { BlockHolder } from "../diff/change-set.ts";
 import { notHeldInItsSubscription } from "./instance-sql.ts";
 import { sqlList, sqlLiteral } from "./sql-literal.ts";

@@ -57,7 +57,7 @@ function growingChangeSet(instances: { userBlocks: number; subscriptions: number
     },
   ];
   cs.createBlockRelations = [
-    // Listed child first: the plan must order parents first (fix g.6).
+    // Listed child first: the plan must order parents first.
     {
       block: "AddressBlock",
       dependsOn: "GeoBlock",
@@ -121,7 +121,7 @@ const count = async (sql: string) =>
 const instancesOf = (block: string) =>
   `SELECT si.* FROM subscription_instances si JOIN product_blocks b USING (product_block_id) WHERE b.name = '${block}'`;
 
-describe("backfills run against the data present when the migration runs (fix g.15)", () => {
+describe("backfills run against the data present when the migration runs", () => {
   it("instantiates new blocks on existing subscriptions, nested ones too, and fills default values", async () => {
     const first = await userSubscription("User internal");
     const second = await userSubscription("User internal");
@@ -149,7 +149,7 @@ describe("backfills run against the data present when the migration runs (fix g.
       ),
     ).toBe(0);
 
-    // Two GeoBlocks per AddressBlock, one per attribute, in the same subscription (fix g.2, g.6, g.8).
+    // Two GeoBlocks per AddressBlock, one per attribute, in the same subscription.
     const geo = await rows<{ attr: string; same: boolean }>(
       db,
       "SELECT r.domain_model_attr AS attr, u.subscription_id = d.subscription_id AS same FROM subscription_instance_relations r " +
@@ -161,7 +161,7 @@ describe("backfills run against the data present when the migration runs (fix g.
       ...Array(3).fill({ attr: "geo_backup", same: true }),
     ]);
 
-    // Each UserBlock instance, including both of the list, gets its own PrefBlock (fix g.16).
+    // Each UserBlock instance, including both of the list, gets its own PrefBlock.
     const prefs = await rows<{ in_use_by_id: string; n: number }>(
       db,
       "SELECT r.in_use_by_id, count(*)::int AS n FROM subscription_instance_relations r WHERE r.domain_model_attr = 'prefs' GROUP BY 1",
@@ -183,7 +183,7 @@ describe("backfills run against the data present when the migration runs (fix g.
       { rt: "street", value: "Main St", n: 3 },
     ]);
 
-    // The downgrade removes exactly what the upgrade created (fix g.21).
+    // The downgrade removes exactly what the upgrade created.
     await run(db, plan.downgrade);
     expect(await metadataFingerprint(db)).toEqual(before);
     expect(await count("SELECT * FROM subscription_instances")).toBe(instancesBefore);

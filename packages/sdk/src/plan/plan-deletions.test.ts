@@ -50,7 +50,7 @@ async function addProcess(subscriptions: string[]): Promise<string> {
 }
 
 describe("deletions", () => {
-  it("removing a resource type from a block deletes its values on that block only (fix g.13)", async () => {
+  it("removing a resource type from a block deletes its values on that block only", async () => {
     const cs = emptyChangeSet();
     cs.createResourceTypeLinks = [
       { block: "UserGroupBlock", resourceType: "age", instances: 0, values: 0, location: at(1) },
@@ -82,7 +82,7 @@ describe("deletions", () => {
     expect(await metadataFingerprint(db)).toContain("rt-link UserBlock -> age");
   });
 
-  it("deleting a product deletes its subscriptions and only the processes that touched nothing else (fix g.18)", async () => {
+  it("deleting a product deletes its subscriptions and only the processes that touched nothing else", async () => {
     const doomed = await addSubscription(db, "User external");
     await addInstance(db, doomed, "UserBlock");
     const kept = await addSubscription(db, "User internal");
@@ -140,7 +140,7 @@ describe("deletions", () => {
     expect(await count("SELECT 1 FROM subscriptions")).toBe(0);
   });
 
-  it("removing a block from a product deletes its root instances and their nested ones (g.19)", async () => {
+  it("removing a block from a product deletes its root instances and their nested ones", async () => {
     const sub = await addSubscription(db, "User internal");
     const user = await addInstance(db, sub, "UserBlock");
     const group = await addInstance(db, sub, "UserGroupBlock");

@@ -23,7 +23,7 @@ const workshopPlan = async () => {
   return planMigration(changeSet, answers);
 };
 
-describe("planMigration: the workshop (reference Appendix A)", () => {
+describe("planMigration: the workshop (orchestrator-core's walk-through)", () => {
   it("creates the three products with their fixed inputs, blocks, relations, resource types and links", async () => {
     const plan = await workshopPlan();
     await run(db, plan.upgrade);

@@ -1,7 +1,8 @@
-// The one place a value becomes SQL text (fix g.14). A standard SQL string literal with quotes doubled is
-// safe in PostgreSQL ≥ 9.1 and PGlite, where standard_conforming_strings is on: backslashes are ordinary
-// characters there, and `:word`, `?`, `$$` mean nothing inside a literal. The statements are never passed
-// through a client that rewrites placeholders (MikroORM's addSql sends them as-is).
+// The one place a value becomes SQL text (see docs/design.md, Generated SQL). A standard SQL string literal
+// with quotes doubled is safe in PostgreSQL ≥ 9.1 and PGlite, where standard_conforming_strings is on:
+// backslashes are ordinary characters there, and `:word`, `?`, `$$` mean nothing inside a literal. The
+// statements are never passed through a client that rewrites placeholders (MikroORM's addSql sends them
+// as-is).
 import { PlanError } from "./plan-errors.ts";
 
 const LONE_SURROGATE = /\p{Cs}/u;

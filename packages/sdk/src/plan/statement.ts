@@ -25,7 +25,7 @@ export interface RenameFixedInputStatement {
   to: string;
 }
 
-/** Values of the type on the block's instances go too (fix g.13), then the link. */
+/** Values of the type on the block's instances go too, then the link. */
 export interface DeleteResourceTypeLinkStatement {
   kind: "deleteResourceTypeLink";
   block: string;
@@ -39,7 +39,7 @@ export interface DeleteBlockRelationStatement {
 }
 /**
  * Instances of `dependsOn` held by instances of `block` through one of `attributes` (and their own nested
- * instances): what instantiateNestedBlock created, removed by the downgrade (fix g.21).
+ * instances): what instantiateNestedBlock created, removed by the downgrade.
  */
 export interface DeleteNestedInstancesStatement {
   kind: "deleteNestedInstances";
@@ -66,7 +66,7 @@ export interface DeleteFixedInputStatement {
   product: string;
   fixedInput: string;
 }
-/** Subscriptions go too, and the processes that touched only those subscriptions (fix g.18). */
+/** Subscriptions go too, and the processes that touched only those subscriptions. */
 export interface DeleteProductStatement {
   kind: "deleteProduct";
   product: string;
@@ -137,7 +137,7 @@ export interface CreateResourceTypeLinkStatement {
   resourceType: string;
   restore?: boolean;
 }
-/** Re-points the block's link and its instances' values from one resource type to another (§c.5-2). */
+/** Re-points the block's link and its instances' values from one resource type to another (a per-block update). */
 export interface UpdateBlockResourceTypeStatement {
   kind: "updateBlockResourceType";
   block: string;
@@ -167,7 +167,7 @@ export interface MoveBlockInstancesStatement {
 }
 /**
  * Every instance of `block` at run time that has no `attribute` relation to a `dependsOn` instance gets
- * one new `dependsOn` instance in its own subscription, related through `attribute` (fix g.2, g.8, g.16).
+ * one new `dependsOn` instance in its own subscription, related through `attribute`.
  */
 export interface InstantiateNestedBlockStatement {
   kind: "instantiateNestedBlock";

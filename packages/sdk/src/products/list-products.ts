@@ -1,4 +1,4 @@
-// The products as the orchestrator's GET /api/products shows them (reference §f.1): each product with
+// The products as the orchestrator's GET /api/products shows them: each product with
 // its fixed inputs, directly linked product blocks (with their resource types) and workflows.
 // Datetimes are Unix epoch seconds, as the API serialises them.
 import type { Database } from "../db/database.ts";
@@ -60,6 +60,8 @@ export interface ProductView {
  * Every product in the database with its fixed inputs, product blocks (and their resource types) and
  * workflows, in the shape of orchestrator-core's `GET /api/products/`, sorted by name in code-point order
  * (the API has no order; a stable one is friendlier to read and diff).
+ * @example
+ * const products = await withDatabase(project.database, {}, listProducts);
  */
 export async function listProducts(db: Database): Promise<ProductView[]> {
   const em = db.orm.em.fork();

@@ -234,7 +234,7 @@ describe("moves the diff does not infer", () => {
     );
     expect(changes.moveProductBlocks).toEqual([]);
     expect(deletionConfirmation(changes)?.prompt).toContain(
-      "the VcBlock instances held by 2 EsiBlock instance(s)",
+      "the VcBlock instances held by 2 EsiBlock instances",
     );
   });
 });

@@ -22,6 +22,9 @@ export type { Comparison };
  * those of the renamed change set.
  *
  * @throws ProjectError (`ORCH_SCHEMA_MISSING`) when the core schema has not been migrated yet.
+ * @example
+ * const comparison = await withDatabase(project.database, {}, (db) => compareWithDatabase(db, model));
+ * console.log(countChanges(comparison.changes), "changes");
  */
 export async function compareWithDatabase(
   db: Database,
@@ -68,7 +71,7 @@ function countedNames(model: DomainModel, changes: ChangeSet): ReturnType<typeof
 /**
  * Blocks whose instances are counted per attribute even when the change set does not touch them. Those
  * with two or more attributes holding the same block type: only the attributes seen on their instance
- * relations tell whether each attribute already has instances (the relation row has none, g.2). Those
+ * relations tell whether each attribute already has instances (the relation row has none). Those
  * with a list of blocks that has a `.min()`: only the sizes of their lists tell whether an instance falls
  * short of it.
  */

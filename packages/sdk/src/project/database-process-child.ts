@@ -1,7 +1,7 @@
 // The process of runInDatabaseProcess: receives one task, opens the database, runs the task, closes
 // the database, answers, and exits.
 
-import { Database } from "../db/database.ts";
+import { withDatabase } from "../db/database.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { toPlainError } from "../errors.ts";
 import { type DatabaseTask, runDatabaseTask } from "./database-tasks.ts";
@@ -15,14 +15,8 @@ export interface DatabaseProcessRequest {
 process.once("message", async ({ target, task, lockTimeoutMs }: DatabaseProcessRequest) => {
   let answer: unknown;
   try {
-    const db = await Database.open(target, lockTimeoutMs === undefined ? {} : { lockTimeoutMs });
-    try {
-      answer = { ok: true, result: await runDatabaseTask(db, task) };
-    } catch (error) {
-      throw db.explain(error);
-    } finally {
-      await db.close();
-    }
+    const options = lockTimeoutMs === undefined ? {} : { lockTimeoutMs };
+    answer = { ok: true, result: await withDatabase(target, options, (db) => runDatabaseTask(db, task)) };
   } catch (error) {
     answer = { ok: false, error: toPlainError(error) };
   }

@@ -65,6 +65,14 @@ export interface GeneratedMigration {
  * @param comparison - from `compareWithDatabase`, read beforehand so the database is not held while a
  * user answers questions.
  * @throws MissingAnswersError, InvalidAnswerError, AnswersFileError, MigrationCancelledError, ProjectError.
+ * @example
+ * const project = await loadProject();
+ * const model = await loadRegistry(project.registryFile);
+ * const comparison = await withDatabase(project.database, {}, async (db) => {
+ *   await assertNoPendingMigrations(db, project.migrationsDir);
+ *   return compareWithDatabase(db, model);
+ * });
+ * const { file } = await generateMigration(project, comparison, model, { message: "Add users", inputs });
  */
 export async function generateMigration(
   project: Project,

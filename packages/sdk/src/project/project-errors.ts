@@ -1,5 +1,6 @@
 import { dirname } from "node:path";
 import { OrchestratorError } from "../errors.ts";
+import { describePending } from "./describe-pending.ts";
 
 export class ProjectError extends OrchestratorError {
   static schemaMissing(label: string): ProjectError {
@@ -12,7 +13,7 @@ export class ProjectError extends OrchestratorError {
   static migrationsPending(pending: string[]): ProjectError {
     return new ProjectError(
       "ORCH_MIGRATIONS_PENDING",
-      `The database is not up to date: ${pending.length} migration${pending.length === 1 ? " is" : "s are"} pending (${pending.join(", ")}). Run \`orchestrator db upgrade heads\` first, so the new migration is generated against what the database will hold.`,
+      `The database is not up to date: ${describePending(pending)}. Run \`orchestrator db upgrade heads\` first, so the new migration is generated against what the database will hold.`,
     );
   }
 

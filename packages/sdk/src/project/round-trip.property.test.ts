@@ -118,7 +118,7 @@ const REGRESSIONS: Case[] = [
     acceptRenames: true,
   },
   // B0 re-pointed from r0 (then unused, so deleted) to r1: the type was deleted before the update ran,
-  // taking the link and the values with it (plan/plan-migration.ts).
+  // taking the link and the values with it (plan/statement-order.ts).
   {
     raw: {
       blocks: [
@@ -329,7 +329,7 @@ const REGRESSIONS: Case[] = [
     acceptRenames: false,
   },
   // B1 moved from B0's list (f0: B1 | B0[]) to T0's root: a subscription whose list held no B1 got a
-  // new root B1 that the impact did not count. A move re-parents and creates nothing (plan-migration.ts).
+  // new root B1 that the impact did not count. A move re-parents and creates nothing (plan/backfill-steps.ts).
   {
     raw: {
       blocks: [

@@ -1,5 +1,7 @@
 // Which DSL kind a pulled resource type or fixed input gets, from the values the database holds, and a
 // short note of what was seen, which the pulled file keeps as a comment. Pure: no I/O.
+import { plural } from "../plural.ts";
+import { compareNames } from "../sort-names.ts";
 import type { ValueShapes } from "./catalogue.ts";
 
 export type PulledKind =
@@ -30,7 +32,7 @@ export function inferResourceTypeKind(shapes: ValueShapes | undefined): Inferred
     };
   }
   const list = shapes.mostPerInstance > 1;
-  const seen = `${shapes.count} value${shapes.count === 1 ? "" : "s"}${list ? `, up to ${shapes.mostPerInstance} on one instance` : ""}`;
+  const seen = `${plural(shapes.count, "value")}${list ? `, up to ${shapes.mostPerInstance} on one instance` : ""}`;
   const all = (count: number) => count === shapes.count;
   const kinds: [boolean, PulledKind["kind"], string][] = [
     [all(shapes.integers), "int", "all integers"],
@@ -56,11 +58,11 @@ export function inferFixedInputKind(values: readonly string[]): InferredKind {
     return {
       kind: { kind: "bool" },
       list: false,
-      note: `values in the products: ${distinct.sort(byCodePoint).join(", ")}`,
+      note: `values in the products: ${distinct.sort(compareNames).join(", ")}`,
     };
   }
   const numeric = distinct.length > 0 && distinct.every((value) => INTEGER.test(value) && isSafe(value));
-  const sorted = numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort(byCodePoint);
+  const sorted = numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort(compareNames);
   const note = `values in the products: ${sorted.join(", ")}${numeric ? " (all integers)" : ""}`;
   return { kind: { kind: "enum", values: sorted, numeric }, list: false, note };
 }
@@ -68,8 +70,4 @@ export function inferFixedInputKind(values: readonly string[]): InferredKind {
 /** An integer that survives the trip through a JavaScript number and back to the same text. */
 function isSafe(value: string): boolean {
   return String(Number(value)) === value;
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // which fields. Pure: no I/O, and the same catalogue always gives the same model (everything sorted).
 import { FIELD_NAME_PATTERN } from "../model/model-errors.ts";
 import type { SnapshotBlock } from "../snapshot/snapshot.ts";
+import { compareNames } from "../sort-names.ts";
 import type { Catalogue, HeldRelation } from "./catalogue.ts";
 import { inferFixedInputKind, inferResourceTypeKind } from "./infer-kind.ts";
 import { PullError } from "./pull-errors.ts";
@@ -12,7 +13,7 @@ import type {
   PulledProduct,
   PulledProductType,
 } from "./pulled-model.ts";
-import { compareNames, pascalCase, snakeCase, unique } from "./source-text.ts";
+import { pascalCase, snakeCase, unique } from "./source-text.ts";
 
 /** Names the rendered files use themselves; a pulled identifier never takes one. */
 const RESERVED_IDENTIFIERS = [

@@ -1,5 +1,6 @@
 // Why `models pull` writes nothing. Wording lives here (static factories), codes are stable.
 import { OrchestratorError } from "../errors.ts";
+import { plural } from "../plural.ts";
 
 export class PullError extends OrchestratorError {
   /** Files that are in the way, relative to the output folder (for --json). */
@@ -14,7 +15,7 @@ export class PullError extends OrchestratorError {
     const shown = files.slice(0, 5).join(", ") + (files.length > 5 ? `, and ${files.length - 5} more` : "");
     return new PullError(
       "ORCH_PULL_WOULD_OVERWRITE",
-      `Not pulling into ${outDir}: ${files.length} file${files.length === 1 ? "" : "s"} there would be overwritten (${shown}). ` +
+      `Not pulling into ${outDir}: ${plural(files.length, "file")} there would be overwritten (${shown}). ` +
         "Nothing was written. Pass --out with an empty folder, or --force to replace them.",
       [...files],
     );

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Database } from "../db/database.ts";
+import { compareNames } from "../sort-names.ts";
 import { planPull } from "./plan-pull.ts";
 import { PullError } from "./pull-errors.ts";
 import { readCatalogue } from "./read-catalogue.ts";
@@ -66,7 +67,7 @@ function filesIn(dir: string): string[] {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => !entry.isDirectory())
       .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/"))
-      .sort();
+      .sort(compareNames);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

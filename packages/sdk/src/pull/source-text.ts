@@ -89,8 +89,3 @@ export function compareImportPaths(a: string, b: string): number {
   }
   return a.length - b.length;
 }
-
-/** Code-point order, so that the output never depends on the machine's locale. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,12 +1,13 @@
-// Which questions a change set raises, in the order of reference §d.4: products, fixed inputs, blocks,
-// resource types, default values — registry / discovery order inside each (the change set's order),
-// grouped per fixed input and per resource type as the reference asks them. A confirmation comes first
-// when the change deletes data.
+// Which questions a change set raises, in orchestrator-core's order (see docs/design.md, Questions):
+// products, fixed inputs, blocks, resource types, default values — registry / discovery order inside each
+// (the change set's order), grouped per fixed input and per resource type as orchestrator-core asks them. A
+// confirmation comes first when the change deletes data.
 
 import { visitChanges } from "../diff/change-kinds.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
 import { describeInUseBy } from "../diff/in-use-by.ts";
 import type { DomainModel, ScalarSpec } from "../model/domain-model.ts";
+import { agree, plural } from "../plural.ts";
 import { HEADERS, type Question } from "./question.ts";
 import { DESCRIPTION_MAX_LENGTH, interpretAnswer, TAG_MAX_LENGTH } from "./validate-answer.ts";
 
@@ -163,27 +164,29 @@ export function deletionConfirmation(cs: ChangeSet): Question | undefined {
   // One entry per change kind (the compiler checks that none is missing): what each deletes of existing data.
   const lines = visitChanges<string[]>(cs, {
     deleteProducts: (d) => [
-      ...(d.subscriptions > 0 ? [`product ${d.product} and its ${d.subscriptions} subscription(s)`] : []),
+      ...(d.subscriptions > 0
+        ? [`product ${d.product} and its ${plural(d.subscriptions, "subscription")}`]
+        : []),
       // orchestrator-core refuses to terminate a subscription in use by others: never silently.
       ...(d.inUseBy
         ? [
-            `${describeInUseBy(d.inUseBy)} ${d.inUseBy.subscriptions === 1 ? "uses" : "use"} instances of ${d.product} and will lose those relations`,
+            `${describeInUseBy(d.inUseBy)} ${agree(d.inUseBy.subscriptions, "uses", "use")} instances of ${d.product} and will lose those relations`,
           ]
         : []),
     ],
     deleteProductBlocks: (d) =>
-      d.instances > 0 ? [`product block ${d.block} and its ${d.instances} instance(s)`] : [],
+      d.instances > 0 ? [`product block ${d.block} and its ${plural(d.instances, "instance")}`] : [],
     deleteResourceTypes: (d) =>
-      d.values > 0 ? [`resource type ${d.resourceType} and its ${d.values} value(s)`] : [],
+      d.values > 0 ? [`resource type ${d.resourceType} and its ${plural(d.values, "value")}`] : [],
     deleteResourceTypeLinks: (l) =>
-      l.values > 0 ? [`${l.values} value(s) of ${l.resourceType} on ${l.block}`] : [],
+      l.values > 0 ? [`${plural(l.values, "value")} of ${l.resourceType} on ${l.block}`] : [],
     deleteProductBlockLinks: (l) =>
       l.subscriptions > 0 && !l.moved
-        ? [`the ${l.block} instances of ${l.subscriptions} subscription(s) of ${l.product}`]
+        ? [`the ${l.block} instances of ${plural(l.subscriptions, "subscription")} of ${l.product}`]
         : [],
     deleteBlockRelations: (r) =>
       r.instances > 0 && !r.moved
-        ? [`the ${r.dependsOn} instances held by ${r.instances} ${r.block} instance(s)`]
+        ? [`the ${r.dependsOn} instances held by ${plural(r.instances, `${r.block} instance`)}`]
         : [],
     // Fixed inputs hold no subscription data; renames, updates and moves keep it; creations add.
     deleteFixedInputs: none,
@@ -222,7 +225,7 @@ export function listFillConfirmation(cs: ChangeSet): Question | undefined {
   const lines = cs.createBlockRelations.flatMap((r) =>
     (r.belowMin ?? []).map(
       (l) =>
-        `${l.instances} ${r.block} instance(s) hold fewer than ${l.min} in ${l.attribute}: ${l.elements} new ${r.dependsOn} instance(s)`,
+        `${plural(l.instances, `${r.block} instance`)} ${agree(l.instances, "holds", "hold")} fewer than ${l.min} in ${l.attribute}: ${plural(l.elements, `new ${r.dependsOn} instance`)}`,
     ),
   );
   if (lines.length === 0) return undefined;

@@ -3,6 +3,7 @@
 
 import { OrchestratorError } from "../errors.ts";
 import type { SourceLocation } from "../model/domain-model.ts";
+import { agree, plural } from "../plural.ts";
 import { sortNames } from "../sort-names.ts";
 import { closestName } from "./closest-name.ts";
 import type { Question } from "./question.ts";
@@ -41,7 +42,7 @@ export class MissingAnswersError extends OrchestratorError {
     ].join("");
     super(
       "ORCH_MISSING_ANSWERS",
-      `${questions.length === 1 ? "1 question has" : `${questions.length} questions have`} no answer:\n${lines.join("\n")}\nAnswer them in the model, in --inputs (with --json, the error lists them under "questions" as an --inputs template to fill in), or interactively.${confirm}`,
+      `${plural(questions.length, "question")} ${agree(questions.length, "has", "have")} no answer:\n${lines.join("\n")}\nAnswer them in the model, in --inputs (with --json, the error lists them under "questions" as an --inputs template to fill in), or interactively.${confirm}`,
     );
     this.questions = questions;
   }
@@ -79,7 +80,7 @@ export class InvalidAnswerError extends OrchestratorError {
     const first = problems[0];
     super(
       "ORCH_INVALID_ANSWER",
-      `Invalid answer${problems.length > 1 ? "s" : ""}:\n${problems.map((p) => `  - ${p.where}: ${p.reason}`).join("\n")}`,
+      `Invalid ${agree(problems.length, "answer", "answers")}:\n${problems.map((p) => `  - ${p.where}: ${p.reason}`).join("\n")}`,
       first?.location ? { location: first.location } : {},
     );
     this.problems = problems;

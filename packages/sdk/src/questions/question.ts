@@ -69,7 +69,7 @@ export interface AnswerResolver {
   confirm(question: Question): Promise<boolean>;
 }
 
-/** Headers in the order of reference §d.4. */
+/** Headers in orchestrator-core's order (see docs/design.md, Questions). */
 export const HEADERS = {
   renameResourceTypes: "Rename resource types",
   updateBlockResourceTypes: "Update block resource types",

@@ -57,7 +57,7 @@ describe("resolveAnswers", () => {
     expect(questions.every((q) => q.source === "inputs")).toBe(true);
   });
 
-  it("accepts the namespaced shape, with fixed inputs nested or direct (fix g.29)", async () => {
+  it("accepts the namespaced shape, with fixed inputs nested or direct", async () => {
     const inputs = {
       products: {
         "User Group": workshopInputs["User Group"],

@@ -28,7 +28,7 @@ import { interpretAnswer } from "./validate-answer.ts";
 export interface AnswerSources {
   /** --inputs: a JSON string or the parsed object, flat or namespaced (see inputs-file.ts). */
   inputs?: unknown;
-  /** --updates: renames (the reference's shape plus products and product_blocks). When non-empty, nothing about renames is asked. */
+  /** --updates: renames (orchestrator-core's shape plus products and product_blocks). When non-empty, nothing about renames is asked. */
   updates?: unknown;
   /** Deleting existing data is confirmed in advance. */
   confirmDeletions?: boolean;
@@ -66,7 +66,7 @@ const MAX_ATTEMPTS = 5;
  * Answers every question a comparison raises, from --updates and --inputs, then the models, then the
  * resolver, and validates each answer whatever its source.
  *
- * Renames come first, in the reference's order: given --updates (non-empty) replace the rename questions;
+ * Renames come first, in orchestrator-core's order: given --updates (non-empty) replace the rename questions;
  * otherwise the resolver is asked. The chosen renames are applied by diffing `comparison.snapshot` again
  * with them, so `changeSet` is the one to plan. Names in --inputs/--updates that neither the models nor the
  * database know are refused with a suggestion; known ones that this run does not need are listed in
@@ -74,6 +74,11 @@ const MAX_ATTEMPTS = 5;
  *
  * @throws AnswersFileError for malformed files or unknown names, InvalidAnswerError for refused answers,
  * MissingAnswersError when answers are missing and there is no resolver.
+ * @example
+ * const comparison = await withDatabase(project.database, {}, (db) => compareWithDatabase(db, model));
+ * const { changeSet, answers, unusedInputs } = await resolveAnswers(comparison, model, {
+ *   inputs: { "User internal": { description: "internal users", tag: "USER_INT" } },
+ * });
  */
 export async function resolveAnswers(
   comparison: Comparison,

@@ -4,7 +4,7 @@
 // Polling compares fingerprints and re-reads the full comparison only when it changed.
 import type { Database } from "../db/database.ts";
 
-/** The seven product metadata tables (reference §a.1): what the diff reads. */
+/** The seven product metadata tables (see docs/design.md, The database tables): what the diff reads. */
 export const METADATA_TABLES = [
   "products",
   "fixed_inputs",

@@ -3,6 +3,7 @@
 // counting every value of a large database would cost more than reading all of its metadata.
 import type { Database } from "../db/database.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
+import { compareNames } from "../sort-names.ts";
 import type { AttributeSize, Snapshot, SnapshotBlock, SnapshotInUseBy, SnapshotProduct } from "./snapshot.ts";
 
 /** How many customer ids of subscriptions in use by others a message names. */
@@ -81,16 +82,16 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
   }
 
   for (const product of productById.values()) {
-    product.fixedInputs.sort((a, b) => compare(a.name, b.name));
-    product.blocks.sort(compare);
+    product.fixedInputs.sort((a, b) => compareNames(a.name, b.name));
+    product.blocks.sort(compareNames);
   }
   for (const block of blockById.values()) {
-    block.resourceTypes.sort(compare);
-    block.dependsOn.sort((a, b) => compare(a.block, b.block));
+    block.resourceTypes.sort(compareNames);
+    block.dependsOn.sort((a, b) => compareNames(a.block, b.block));
   }
   return {
-    products: [...productById.values()].sort((a, b) => compare(a.name, b.name)),
-    blocks: [...blockById.values()].sort((a, b) => compare(a.name, b.name)),
+    products: [...productById.values()].sort((a, b) => compareNames(a.name, b.name)),
+    blocks: [...blockById.values()].sort((a, b) => compareNames(a.name, b.name)),
     resourceTypes: resourceTypes
       .map((row) => ({
         id: String(row.resource_type_id),
@@ -98,7 +99,7 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
         description: nullableString(row.description),
         valueCount: 0,
       }))
-      .sort((a, b) => compare(a.name, b.name)),
+      .sort((a, b) => compareNames(a.name, b.name)),
   };
 }
 
@@ -216,8 +217,8 @@ export async function addCounts(
       String(row.id),
       {
         subscriptions: Number(row.n),
-        products: (row.products as unknown[]).map(String).sort(compare),
-        customers: (row.customers as unknown[]).map(String).sort(compare),
+        products: (row.products as unknown[]).map(String).sort(compareNames),
+        customers: (row.customers as unknown[]).map(String).sort(compareNames),
       },
     ]),
   );
@@ -251,7 +252,7 @@ export async function addCounts(
             ...new Set(
               seen.filter((row) => deps(row).includes(relation.block)).map((row) => String(row.attr)),
             ),
-          ].sort(compare),
+          ].sort(compareNames),
         })),
         attributeSizes: attributeSizes(seen),
       };
@@ -273,7 +274,7 @@ function attributeSizes(rows: readonly Row[]): Record<string, AttributeSize[]> {
   }
   return Object.fromEntries(
     [...sizes.keys()]
-      .sort(compare)
+      .sort(compareNames)
       .map((attr) => [
         attr,
         [...sizes.get(attr)!].sort(([a], [b]) => a - b).map(([size, instances]) => ({ size, instances })),
@@ -312,8 +313,4 @@ function uuidList(ids: string[]): string {
 
 function nullableString(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

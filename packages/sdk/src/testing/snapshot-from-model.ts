@@ -3,6 +3,7 @@
 // asserted; instance relations then carry every model attribute (as the migration would create them).
 import type { DomainModel } from "../model/domain-model.ts";
 import type { Snapshot, SnapshotBlock, SnapshotProduct, SnapshotResourceType } from "../snapshot/snapshot.ts";
+import { compareNames, sortNames } from "../sort-names.ts";
 
 export interface SnapshotAnswers {
   subscriptions?: Record<string, number>;
@@ -11,8 +12,7 @@ export interface SnapshotAnswers {
   values?: Record<string, Record<string, number>>;
 }
 
-const byName = <T extends { name: string }>(items: T[]) =>
-  items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const byName = <T extends { name: string }>(items: T[]) => items.sort((a, b) => compareNames(a.name, b.name));
 
 export function snapshotFromModel(model: DomainModel, answers: SnapshotAnswers = {}): Snapshot {
   const products: SnapshotProduct[] = model.products.map((product, index) => {
@@ -27,7 +27,7 @@ export function snapshotFromModel(model: DomainModel, answers: SnapshotAnswers =
       fixedInputs: byName(
         type.fixedInputs.map((fi) => ({ name: fi.name, value: product.fixedInputValues[fi.name] ?? "x" })),
       ),
-      blocks: [...new Set(type.blockFields.flatMap((f) => f.blocks))].sort(),
+      blocks: sortNames(new Set(type.blockFields.flatMap((f) => f.blocks))),
       subscriptionCount: answers.subscriptions?.[product.name] ?? 0,
       instanceCount: 0,
       valueCount: 0,
@@ -45,13 +45,13 @@ export function snapshotFromModel(model: DomainModel, answers: SnapshotAnswers =
       description: block.description ?? block.name,
       tag: block.tag ?? null,
       status: "active",
-      resourceTypes: block.resourceTypes.map((rt) => rt.name).sort(),
+      resourceTypes: sortNames(block.resourceTypes.map((rt) => rt.name)),
       dependsOn: [...dependsOn]
         .map(([name, attributes]) => ({
           block: name,
-          attributes: instanceCount > 0 ? attributes.sort() : [],
+          attributes: instanceCount > 0 ? sortNames(attributes) : [],
         }))
-        .sort((a, b) => (a.block < b.block ? -1 : a.block > b.block ? 1 : 0)),
+        .sort((a, b) => compareNames(a.block, b.block)),
       instanceCount,
       valueCounts: Object.fromEntries(
         block.resourceTypes.map((rt) => [rt.name, answers.values?.[block.name]?.[rt.name] ?? instanceCount]),

@@ -1,5 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import {
+  assertNoPendingMigrations,
   type ChangeSet,
   compareWithDatabase,
   type ExpectedAnswer,
@@ -7,10 +8,7 @@ import {
   type GeneratedMigration,
   generateMigration,
   loadRegistry,
-  MigrationRunner,
   MissingAnswersError,
-  migrationSources,
-  ProjectError,
   parseUpdates,
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
@@ -97,11 +95,7 @@ Answers come from --updates/--inputs first, then from the models (description, t
     const model = await loadRegistry(project.registryFile);
     // Read everything needed, then release the database before anyone is asked anything.
     const comparison = await this.withDatabase(project, async (db) => {
-      // A missing or changed applied file means the migrations do not describe the database: stop first.
-      const pending = (
-        await new MigrationRunner(db, migrationSources(project.migrationsDir)).verifyApplied()
-      ).filter((s) => !s.applied);
-      if (pending.length > 0) throw ProjectError.migrationsPending(pending.map((s) => s.name));
+      await assertNoPendingMigrations(db, project.migrationsDir);
       // The diff applies --updates, so the counts read are those of the renamed change set.
       return compareWithDatabase(db, model, updates);
     });

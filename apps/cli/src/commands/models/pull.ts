@@ -1,6 +1,6 @@
 import { dirname, relative, resolve } from "node:path";
 import { Flags } from "@oclif/core";
-import { type PullResult, pullModels } from "@orchestrator/sdk";
+import { type PullResult, plural, pullModels } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 
 export default class ModelsPull extends BaseCommand<typeof ModelsPull> {
@@ -28,7 +28,7 @@ export default class ModelsPull extends BaseCommand<typeof ModelsPull> {
       pullModels(db, { outDir, force: this.flags.force }),
     );
     this.say(
-      `Pulled ${count(result.products, "product")} of ${count(result.productTypes, "product type")}, ${count(result.blocks, "product block")} and ${count(result.resourceTypes, "resource type")} into ${relative(process.cwd(), outDir) || "."} (${count(result.files.length, "file")}).`,
+      `Pulled ${plural(result.products, "product")} of ${plural(result.productTypes, "product type")}, ${plural(result.blocks, "product block")} and ${plural(result.resourceTypes, "resource type")} into ${relative(process.cwd(), outDir) || "."} (${plural(result.files.length, "file")}).`,
     );
     const { blocks, resourceTypes } = result.unreachable;
     if (blocks.length + resourceTypes.length > 0) {
@@ -44,8 +44,4 @@ export default class ModelsPull extends BaseCommand<typeof ModelsPull> {
     }
     return result;
   }
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

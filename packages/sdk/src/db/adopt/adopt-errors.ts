@@ -1,4 +1,5 @@
 import { OrchestratorError } from "../../errors.ts";
+import { agree, plural } from "../../plural.ts";
 import { formatMismatch, type SchemaMismatch } from "./schema-compatibility.ts";
 
 export class AdoptError extends OrchestratorError {
@@ -16,7 +17,7 @@ export class AdoptError extends OrchestratorError {
   static incompatible(label: string, mismatches: SchemaMismatch[]): AdoptError {
     const error = new AdoptError(
       "ORCH_CANNOT_ADOPT",
-      `Cannot adopt ${label}: ${mismatches.length} place${mismatches.length === 1 ? "" : "s"} in its schema do${mismatches.length === 1 ? "es" : ""} not fit what this project reads and writes:\n${mismatches.map((m) => `  - ${formatMismatch(m)}`).join("\n")}\nNothing was changed. Bring these columns back to orchestrator-core's definition (its alembic migrations), then run \`orchestrator db adopt\` again.`,
+      `Cannot adopt ${label}: ${plural(mismatches.length, "place")} in its schema ${agree(mismatches.length, "does", "do")} not fit what this project reads and writes:\n${mismatches.map((m) => `  - ${formatMismatch(m)}`).join("\n")}\nNothing was changed. Bring these columns back to orchestrator-core's definition (its alembic migrations), then run \`orchestrator db adopt\` again.`,
     );
     error.mismatches.push(...mismatches);
     return error;

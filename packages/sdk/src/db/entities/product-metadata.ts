@@ -1,5 +1,6 @@
-// MikroORM entities for the product metadata tables (reference §a.1). The schema itself is created by the
-// core migration; these map it for reading through the EntityManager (products listing, tooling).
+// MikroORM entities for the product metadata tables (see docs/design.md, The database tables). The schema
+// itself is created by the core migration; these map it for reading through the EntityManager (products
+// listing, tooling).
 import { defineEntity, p } from "@mikro-orm/core";
 import { timestamp, uuidPk } from "./columns.ts";
 

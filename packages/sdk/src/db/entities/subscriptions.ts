@@ -1,4 +1,4 @@
-// MikroORM entities for the subscription (instance) tables (reference §a.3), which the migrations backfill
+// MikroORM entities for the subscription (instance) tables, which the migrations backfill
 // and the snapshot counts. Scalar foreign keys keep them independent of the metadata entities' graph.
 import { defineEntity, p } from "@mikro-orm/core";
 import { timestamp, uuidPk } from "./columns.ts";

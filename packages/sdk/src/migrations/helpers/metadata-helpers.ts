@@ -1,9 +1,9 @@
-// Builders for hand-written migrations (reference §e.6, redesigned): pure functions returning SQL
+// Builders for hand-written migrations (orchestrator-core's helper API, redesigned): pure functions returning SQL
 // statements for `this.addStatements(...)` / `this.addSql(...)`. Every value goes through sqlLiteral and
 // rows are found by name, like the generated migrations; inserts end in ON CONFLICT DO NOTHING as the
 // reference's helpers do, so a helper can be re-run.
 import { compileStatement } from "../../plan/compile-statement.ts";
-import { NEW_ROW_STATUS } from "../../plan/plan-migration.ts";
+import { NEW_ROW_STATUS } from "../../plan/upgrade-steps.ts";
 
 export interface CreateProductOptions {
   name: string;

@@ -1,4 +1,5 @@
-// Workflow rows and their links to products, for hand-written migrations (reference §e.6).
+// Workflow rows and their links to products, for hand-written migrations (orchestrator-core's
+// helper API).
 import { sqlList, sqlLiteral } from "../../plan/sql-literal.ts";
 
 export const WORKFLOW_TARGETS = ["CREATE", "MODIFY", "TERMINATE", "SYSTEM", "VALIDATE", "RECONCILE"] as const;

@@ -1,4 +1,5 @@
-// Strings that broke, or could break, generated SQL and generated files (g.14).
+// Strings that broke, or could break, generated SQL and generated files (see docs/design.md,
+// Generated SQL).
 export const NASTY_STRINGS: readonly string[] = [
   "it's",
   "''",

@@ -62,7 +62,7 @@ export async function relate(
 }
 
 /**
- * For a test file: one database holding the workshop's metadata (reference Appendix A), each test in a
+ * For a test file: one database holding the workshop's metadata (orchestrator-core's walk-through), each test in a
  * transaction rolled back after it. Returns the database's getter (it exists once beforeAll ran).
  */
 export function useWorkshopDatabase(): () => PGlite {

@@ -1,4 +1,4 @@
-// The workshop of reference Appendix A as plain data: its model, the change set diff() produces for it on
+// orchestrator-core's workshop as plain data: its model, the change set diff() produces for it on
 // a fresh database, and the seed's answers. Shared by the questions and plan tests.
 import type { ChangeSet } from "../../diff/change-set.ts";
 import type { Comparison } from "../../diff/comparison.ts";
@@ -146,7 +146,7 @@ export function workshopChangeSet(): ChangeSet {
   };
 }
 
-/** The seed's answers, as the flat --inputs JSON of reference §d.4. */
+/** The seed's answers, as orchestrator-core's flat --inputs JSON (see docs/design.md, Questions). */
 export const workshopInputs = {
   "User Group": { description: "user group administration", tag: "GROUP" },
   "User internal": {

@@ -9,7 +9,7 @@ export type Edit =
   | { kind: "addResourceType"; block: string; resourceType: string }
   | { kind: "removeResourceType"; block: string; resourceType: string }
   | { kind: "renameResourceType"; from: string; to: string }
-  /** One block loses `from` and gains `to`: a per-block update (§c.5-2), or a global rename. */
+  /** One block loses `from` and gains `to`: a per-block update, or a global rename. */
   | { kind: "swapResourceType"; block: string; from: string; to: string }
   | { kind: "addFixedInput"; productType: string; fixedInput: string }
   | { kind: "removeFixedInput"; productType: string; fixedInput: string }

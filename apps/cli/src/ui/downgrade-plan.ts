@@ -4,9 +4,9 @@
 import {
   type DowngradePlan,
   type DroppedTable,
+  plural,
   type RevertPreview,
   type RowChange,
-  plural,
   SUBSCRIPTION_TABLES,
 } from "@orchestrator/sdk";
 import { style, table } from "./style.ts";

@@ -159,6 +159,8 @@ export class Commands {
       sdk.generateMigration(project, comparison, model, {
         message,
         ...(resolver ? { resolver } : { inputs: this.#answersFileInputs(model, comparison) }),
+        // Through the server's database access: the embedded database is read in a child process.
+        readRestoreRows: (changes) => this.#workspace.database.run({ kind: "restore-rows", changes }),
       });
     try {
       let result: Awaited<ReturnType<typeof run>>;

@@ -120,5 +120,6 @@ export {
 // The read-only metadata view in orchestrator-core's API shapes (`orchestrator serve`, custom tooling).
 export * from "./read-api/index.ts";
 export { databaseFingerprint, METADATA_TABLES } from "./snapshot/database-fingerprint.ts";
+export { type RestoreRows, readRestoreRows } from "./snapshot/read-restore-rows.ts";
 export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";

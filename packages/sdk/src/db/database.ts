@@ -6,7 +6,12 @@ import type { Transaction } from "@mikro-orm/core";
 import { DatabaseError, type LockHolder } from "./database-errors.ts";
 import { type DatabaseTarget, describeTarget } from "./database-target.ts";
 import { acquireDirectoryLock } from "./directory-lock.ts";
-import { checkEmbeddedDirectory, embeddedFailure, isCorruption } from "./embedded-directory.ts";
+import {
+  checkEmbeddedDirectory,
+  embeddedFailure,
+  holdsEmbeddedDatabase,
+  isCorruption,
+} from "./embedded-directory.ts";
 import { ENTITIES } from "./entities/index.ts";
 import {
   connectPostgres,
@@ -53,6 +58,14 @@ export class Database {
   static async open(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
     if (target.kind === "postgresql") return Database.#openPostgres(target, options);
     return Database.#openPglite(target, options);
+  }
+
+  /**
+   * Opening `target` would write something before a single query: a new embedded database in a directory
+   * that holds none yet. (A PostgreSQL database is only created when asked, with `createDatabase`.)
+   */
+  static createsOnOpen(target: DatabaseTarget): boolean {
+    return target.kind === "pglite" && !holdsEmbeddedDatabase(target.dataDir);
   }
 
   static async #openPostgres(

@@ -1,7 +1,8 @@
 // What may be opened as an embedded database: a missing or empty directory (a new database is created
 // there) or a PGlite data directory. Anything else is refused before a byte is written, since PGlite
 // would otherwise initialise a database among someone's files. And what its failures mean.
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { DatabaseError } from "./database-errors.ts";
 import { SQLSTATE, sqlState } from "./postgres-errors.ts";
 
@@ -15,6 +16,11 @@ export function checkEmbeddedDirectory(dataDir: string): void {
   const entries = readdirSync(dataDir);
   if (entries.length > 0 && !entries.includes(DATA_DIRECTORY_MARKER))
     throw DatabaseError.foreignDirectory(dataDir);
+}
+
+/** The directory already holds a database: opening it creates nothing. */
+export function holdsEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(join(dataDir, DATA_DIRECTORY_MARKER));
 }
 
 /**

@@ -74,7 +74,11 @@ export {
 } from "./products/list-products.ts";
 export { type Comparison, compareAgain, compareWithDatabase } from "./project/compare-with-database.ts";
 export { createRevision } from "./project/create-revision.ts";
-export { runInDatabaseProcess } from "./project/database-process.ts";
+export {
+  type DatabaseProcess,
+  runInDatabaseProcess,
+  startDatabaseProcess,
+} from "./project/database-process.ts";
 export {
   type DatabaseState,
   type DatabaseTask,

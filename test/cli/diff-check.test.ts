@@ -108,7 +108,11 @@ describe("a broken model, whatever the database", () => {
 
   it("is reported before an unreachable database", async () => {
     const unreachable = ["--database-url", "postgresql://root@127.0.0.1:1/orchestrator"];
-    for (const args of [["db", "diff"], ["db", "check"], ["db", "migrate-domain-models", "x", "--test"]]) {
+    for (const args of [
+      ["db", "diff"],
+      ["db", "check"],
+      ["db", "migrate-domain-models", "x", "--test"],
+    ]) {
       const result = await runCli([...args, ...unreachable], { cwd: project.dir });
       expect(result.code, args.join(" ")).toBe(6);
       expect(result.stderr).toContain("ORCH_EMPTY_ENUM");

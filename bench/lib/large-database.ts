@@ -1,6 +1,8 @@
 // A PostgreSQL database holding the large model's metadata and its subscriptions, built with set-based
 // SQL (INSERT … SELECT generate_series) in well under a minute. Names are computed in SQL exactly as
 // large-model.ts computes them in TypeScript, so the model and the database start out in sync.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Database, MigrationRunner, migrationSources } from "@orchestrator/sdk";
 import { COMMON_BLOCK, FIXED_INPUTS, type Scale } from "./large-model.ts";
 
@@ -49,6 +51,22 @@ export async function openLargeDatabase(name: string, scale: Scale): Promise<Ben
       }
     },
   };
+}
+
+/**
+ * The same data in an embedded (PGlite) database in `dataDir`: built when the directory holds none, else
+ * reused (the caller removes it when done). Seconds spent building it (0 when reused).
+ */
+export async function buildLargePglite(dataDir: string, scale: Scale): Promise<number> {
+  if (existsSync(join(dataDir, "PG_VERSION"))) return 0;
+  const started = performance.now();
+  const db = await Database.open({ kind: "pglite", dataDir });
+  try {
+    await fill(db, scale);
+  } finally {
+    await db.close();
+  }
+  return (performance.now() - started) / 1000;
 }
 
 const pad = (sql: string) => `lpad((${sql})::text, 4, '0')`;

@@ -5,10 +5,12 @@
 // (default 5) for each, timed from spawn to the first `orchestrator/status` after loading, which the
 // server sends after its diagnostics. The floor, in the same rounds: a Node process that starts and
 // exits (`node -e 0`). Targets (issue 13): ≤ 1.0 s on the workshop.
+// ORCHESTRATOR_BENCH_BASELINE=<another built checkout of this repository> times that checkout's server
+// too (on projects under its own test/, migrated by its own CLI), in the same rounds.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadAverage, median, table } from "../lib/measure.ts";
 
@@ -17,18 +19,31 @@ const TEST_PACKAGE = fileURLToPath(new URL("../../test/package.json", import.met
 const require = createRequire(TEST_PACKAGE);
 const rpc =
   require("vscode-languageserver-protocol/node") as typeof import("vscode-languageserver-protocol/node");
-const SERVER_BIN = fileURLToPath(
-  new URL("../../packages/language-server/bin/orchestrator-language-server.js", import.meta.url),
-);
-const CLI = fileURLToPath(new URL("../../apps/cli/bin/run.js", import.meta.url));
-const EXAMPLE = fileURLToPath(new URL("../../apps/example-orchestrator/", import.meta.url));
-// Under test/ so that the model files resolve @orchestrator/sdk as a user's project does.
-const TMP = fileURLToPath(new URL(`../../test/.tmp/bench-lsp-init-${process.pid}/`, import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BASELINE = process.env.ORCHESTRATOR_BENCH_BASELINE;
+const EXAMPLE = join(ROOT, "apps/example-orchestrator/");
+
+/** A built checkout: its server and CLI, and a folder under its test/ (the projects import its SDK). */
+interface Checkout {
+  name: string;
+  server: string;
+  cli: string;
+  tmp: string;
+}
+
+function checkout(name: string, root: string): Checkout {
+  return {
+    name,
+    server: join(root, "packages/language-server/bin/orchestrator-language-server.js"),
+    cli: join(root, "apps/cli/bin/run.js"),
+    tmp: join(root, `test/.tmp/bench-lsp-init-${process.pid}/`),
+  };
+}
 const ADMIN_URL = process.env.ORCHESTRATOR_BENCH_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const PG_DATABASE = "orch_bench_lsp_init";
 
-function orchestrator(cwd: string, args: string[]): void {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
+function orchestrator(at: Checkout, cwd: string, args: string[]): void {
+  const result = spawnSync(process.execPath, [at.cli, ...args], { cwd, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`orchestrator ${args.join(" ")}: ${result.stderr}`);
 }
 
@@ -38,15 +53,15 @@ function postgres(sql: string): void {
 }
 
 /** A copy of the workshop project, migrated to its models (the server then finds them in step). */
-function workshop(name: string, databaseUrl: string): string {
-  const dir = join(TMP, name);
+function workshop(at: Checkout, name: string, databaseUrl: string): string {
+  const dir = join(at.tmp, name);
   cpSync(EXAMPLE, dir, {
     recursive: true,
     filter: (source) => !/[\\/](node_modules|\.orchestrator|\.turbo|\.demo)([\\/]|$)/.test(source),
   });
   const flags = ["--database-url", databaseUrl];
-  orchestrator(dir, ["db", "upgrade", "heads", ...flags]);
-  orchestrator(dir, [
+  orchestrator(at, dir, ["db", "upgrade", "heads", ...flags]);
+  orchestrator(at, dir, [
     "db",
     "migrate-domain-models",
     "workshop",
@@ -55,14 +70,14 @@ function workshop(name: string, databaseUrl: string): string {
     "--yes",
     ...flags,
   ]);
-  orchestrator(dir, ["db", "upgrade", "heads", ...flags]);
+  orchestrator(at, dir, ["db", "upgrade", "heads", ...flags]);
   return dir;
 }
 
 /** Spawn → initialize → the first status after loading; the server is shut down afterwards. */
-async function firstDiagnostics(dir: string, databaseUrl: string): Promise<number> {
+async function firstDiagnostics(at: Checkout, dir: string, databaseUrl: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER_BIN, "--stdio"], {
+  const child = spawn(process.execPath, [at.server, "--stdio"], {
     cwd: dir,
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -102,20 +117,27 @@ function nodeStartFloor(): number {
 }
 
 async function main(): Promise<void> {
-  rmSync(TMP, { recursive: true, force: true });
-  mkdirSync(TMP, { recursive: true });
-  postgres(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
-  postgres(`CREATE DATABASE ${PG_DATABASE}`);
-  const pgUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${PG_DATABASE}` }).toString();
-  const pgDir = workshop("postgresql", pgUrl);
-  const pgliteDir = join(TMP, "pglite");
-  const pgliteUrl = `pglite:${join(pgliteDir, ".orchestrator/db")}`;
-  workshop("pglite", pgliteUrl);
-  const cases = [
+  const checkouts = [checkout("this", ROOT), ...(BASELINE ? [checkout("baseline", resolve(BASELINE))] : [])];
+  const cases: { label: string; run: () => Promise<number> }[] = [
     { label: "floor: node -e 0", run: async () => nodeStartFloor() },
-    { label: "workshop, PostgreSQL", run: () => firstDiagnostics(pgDir, pgUrl) },
-    { label: "workshop, PGlite", run: () => firstDiagnostics(pgliteDir, pgliteUrl) },
   ];
+  for (const at of checkouts) {
+    rmSync(at.tmp, { recursive: true, force: true });
+    mkdirSync(at.tmp, { recursive: true });
+    const database = `${PG_DATABASE}_${at.name}`;
+    postgres(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    postgres(`CREATE DATABASE ${database}`);
+    const pgUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
+    const pgDir = workshop(at, "postgresql", pgUrl);
+    const pgliteDir = join(at.tmp, "pglite");
+    const pgliteUrl = `pglite:${join(pgliteDir, ".orchestrator/db")}`;
+    workshop(at, "pglite", pgliteUrl);
+    const suffix = at.name === "this" ? "" : ` (${at.name})`;
+    cases.push(
+      { label: `workshop, PostgreSQL${suffix}`, run: () => firstDiagnostics(at, pgDir, pgUrl) },
+      { label: `workshop, PGlite${suffix}`, run: () => firstDiagnostics(at, pgliteDir, pgliteUrl) },
+    );
+  }
 
   for (const c of cases) await c.run();
   const times: number[][] = cases.map(() => []);
@@ -137,8 +159,10 @@ async function main(): Promise<void> {
   });
   console.log(`\nLanguage server start, ${loadAverage()}, median of ${REPETITIONS}\n`);
   console.log(table(rows));
-  rmSync(TMP, { recursive: true, force: true });
-  postgres(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
+  for (const at of checkouts) {
+    rmSync(at.tmp, { recursive: true, force: true });
+    postgres(`DROP DATABASE IF EXISTS ${PG_DATABASE}_${at.name} WITH (FORCE)`);
+  }
 }
 
 await main();

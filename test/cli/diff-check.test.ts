@@ -1,6 +1,6 @@
 // Issue 3 end to end: `db diff` and `db check` on the example project, against an empty and an
 // up-to-date database, and model errors shown at file:line:column.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATABASE_KINDS } from "@orchestrator/sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,6 +73,51 @@ describe.each(DATABASE_KINDS)("db diff and db check on %s", (kind) => {
       expect(result.stderr).toContain("ORCH_EMPTY_ENUM");
     } finally {
       writeFileSync(file, original);
+    }
+  });
+});
+
+// The models load while the database opens: what the user sees must not change with that.
+describe("a broken model, whatever the database", () => {
+  let project: TestProject;
+  const breakModel = () => {
+    const file = join(project.dir, "products", "product_blocks", "user.ts");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("age: r.int(),", "age: r.enum([] as unknown as [string]),"),
+    );
+  };
+
+  beforeAll(async () => {
+    project = await createProject("pglite", { copyExample: true });
+    breakModel();
+  });
+  afterAll(() => project.dispose());
+
+  it("creates no embedded database: the model's error (exit 6), and nothing written", async () => {
+    const dataDir = project.databaseUrl.slice("pglite:".length);
+    for (const args of [
+      ["db", "diff"],
+      ["db", "check"],
+      ["db", "migrate-domain-models", "x", "--test"],
+    ]) {
+      const result = await runCli([...args, ...project.dbFlags], { cwd: project.dir });
+      expect(result.code, args.join(" ")).toBe(6);
+      expect(result.stderr).toContain("ORCH_EMPTY_ENUM");
+      expect(existsSync(dataDir), args.join(" ")).toBe(false);
+    }
+  });
+
+  it("is reported before an unreachable database", async () => {
+    const unreachable = ["--database-url", "postgresql://root@127.0.0.1:1/orchestrator"];
+    for (const args of [
+      ["db", "diff"],
+      ["db", "check"],
+      ["db", "migrate-domain-models", "x", "--test"],
+    ]) {
+      const result = await runCli([...args, ...unreachable], { cwd: project.dir });
+      expect(result.code, args.join(" ")).toBe(6);
+      expect(result.stderr).toContain("ORCH_EMPTY_ENUM");
     }
   });
 });

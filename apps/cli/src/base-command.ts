@@ -1,7 +1,14 @@
 // What every orchestrator command shares: the project flags, loading the project, opening its
 // database, and turning SDK errors into a message and the documented exit code.
 import { Command, Flags, type Interfaces } from "@oclif/core";
-import { type Database, loadProject, OrchestratorError, type Project, withDatabase } from "@orchestrator/sdk";
+import {
+  Database,
+  type DomainModel,
+  loadProject,
+  loadRegistry,
+  OrchestratorError,
+  type Project,
+} from "@orchestrator/sdk";
 import { CancelledError, isPromptExit } from "./cancellation.ts";
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes.ts";
 import { style } from "./ui/style.ts";
@@ -99,16 +106,63 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     work: (db: Database) => Promise<R>,
     options: { createDatabase?: boolean; createEmbedded?: boolean } = {},
   ): Promise<R> {
-    return withDatabase(
-      project.database,
-      {
-        lockTimeoutMs: this.lockTimeoutMs,
-        onLockWait: this.onLockWait,
-        createEmbedded: false,
-        ...options,
-      },
-      work,
-    );
+    return this.#use(await this.#open(project, options), work);
+  }
+
+  #open(
+    project: Project,
+    options: { createDatabase?: boolean; createEmbedded?: boolean } = {},
+  ): Promise<Database> {
+    // Only the commands that build the schema create a missing embedded database (they say so).
+    return Database.open(project.database, {
+      lockTimeoutMs: this.lockTimeoutMs,
+      onLockWait: this.onLockWait,
+      createEmbedded: false,
+      ...options,
+    });
+  }
+
+  /** Runs `work` on an open database and always closes it again. */
+  async #use<R>(db: Database, work: (db: Database) => Promise<R>): Promise<R> {
+    try {
+      return await work(db);
+    } catch (error) {
+      throw db.explain(error);
+    } finally {
+      await db.close();
+    }
+  }
+
+  /**
+   * Like withDatabase, with the registry's models loaded while the database opens: connecting (and, for
+   * PGlite, compiling its WebAssembly, which V8 does on other threads) waits on something else than
+   * this thread, so the model's evaluation fills that wait instead of following it. A broken model is
+   * still reported before anything the database says, as when the models were loaded first, and a
+   * database that does not exist yet is only created once the models have loaded.
+   */
+  protected async withModelAndDatabase<R>(
+    project: Project,
+    work: (db: Database, model: DomainModel) => Promise<R>,
+  ): Promise<R> {
+    // A new embedded database would be written before the models are known to be valid: not in parallel.
+    if (Database.createsOnOpen(project.database)) {
+      const model = await loadRegistry(project.registryFile);
+      return this.withDatabase(project, (db) => work(db, model));
+    }
+    const opening = this.#open(project);
+    // Awaited on every path below; until then, a failed open must not count as an unhandled rejection.
+    opening.catch(() => undefined);
+    let model: DomainModel;
+    try {
+      model = await loadRegistry(project.registryFile);
+    } catch (error) {
+      await opening.then(
+        (db) => db.close(),
+        () => undefined,
+      );
+      throw error;
+    }
+    return this.#use(await opening, (db) => work(db, model));
   }
 
   /** Human output goes to stdout unless --json is on (then only the returned JSON is printed). */

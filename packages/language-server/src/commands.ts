@@ -159,6 +159,11 @@ export class Commands {
       sdk.generateMigration(project, comparison, model, {
         message,
         ...(resolver ? { resolver } : { inputs: this.#answersFileInputs(model, comparison) }),
+        // Through the server's database access (the embedded database is read in a child process). Asked
+        // for by the user, so it waits for another holder as an upgrade does: another editor's poll may
+        // open the database between this server's last read and this one.
+        readRestoreRows: (changes) =>
+          this.#workspace.database.run({ kind: "restore-rows", changes }, { waitForHolder: true }),
       });
     try {
       let result: Awaited<ReturnType<typeof run>>;

@@ -6,7 +6,13 @@
 // one connection is kept and reused (re-opened after an error). Tasks run one at a time.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Database, DatabaseTarget, DatabaseTask, DatabaseTaskResult } from "@orchestrator/sdk";
+import type {
+  Database,
+  DatabaseProcess,
+  DatabaseTarget,
+  DatabaseTask,
+  DatabaseTaskResult,
+} from "@orchestrator/sdk";
 import type { SdkModule } from "./sdk.ts";
 
 /** How long an upgrade waits for another live process holding the embedded database. */
@@ -22,6 +28,8 @@ export class DatabaseAccess {
   readonly #target: DatabaseTarget;
   readonly #options: DatabaseAccessOptions;
   #kept: Database | undefined;
+  /** The embedded database's process started by prepare(), waiting for the first task. */
+  #prepared: DatabaseProcess | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   /** The embedded database's files as this server left them after its last task. */
   #filesAfterLastUse: string | undefined;
@@ -46,9 +54,9 @@ export class DatabaseAccess {
   }
 
   /**
-   * `waitForHolder`: a task someone asked for that changes the database (an upgrade) waits for another
-   * process holding the embedded database for as long as that process lives, not the reads' timeout:
-   * on a busy machine another editor's short read can outlast it.
+   * `waitForHolder`: a task someone asked for (an upgrade, the rows a migration being generated restores)
+   * waits for another process holding the embedded database for as long as that process lives, not the
+   * reads' timeout: on a busy machine another editor's short read can outlast it.
    */
   run<T extends DatabaseTask>(
     task: T,
@@ -57,6 +65,32 @@ export class DatabaseAccess {
     const run = this.#queue.then(() => this.#run(task, options.waitForHolder === true));
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Starts opening the database before the first task is known, while the models load: PostgreSQL's
+   * kept connection, or the embedded database's process (Node, the SDK, the database), which then holds
+   * the database until the first task or release(). A failure here shows at that task, which opens anew.
+   */
+  prepare(): void {
+    if (this.#target.kind === "pglite") {
+      // A project's SDK from before startDatabaseProcess opens at the first task, as it always did.
+      this.#prepared ??= this.#sdk.startDatabaseProcess?.(this.#target, {
+        lockTimeoutMs: this.#options.lockTimeoutMs,
+      });
+      return;
+    }
+    const target = this.#target;
+    const opening = this.#queue.then(async () => {
+      this.#kept ??= await this.#sdk.Database.open(target);
+    });
+    this.#queue = opening.catch(() => undefined);
+  }
+
+  /** No task after all (the models did not load): the prepared process lets the database go. */
+  release(): void {
+    this.#prepared?.cancel();
+    this.#prepared = undefined;
   }
 
   /**
@@ -73,6 +107,7 @@ export class DatabaseAccess {
   }
 
   async close(): Promise<void> {
+    this.release();
     const kept = this.#kept;
     this.#kept = undefined;
     await kept?.close().catch(() => undefined);
@@ -84,6 +119,11 @@ export class DatabaseAccess {
         // A read gives up after the short timeout (the next poll reads again); an upgrade, which the user
         // asked for, waits up to 10 minutes while the holder lives (a dead holder's lock is taken over at
         // once): on a busy machine another server's read alone can take longer than the short timeout.
+        const prepared = this.#prepared;
+        this.#prepared = undefined;
+        // The prepared process waited for the lock with a read's timeout: an upgrade starts its own.
+        if (prepared && !waitForHolder) return await prepared.run(task);
+        prepared?.cancel();
         return await this.#sdk.runInDatabaseProcess(this.#target, task, {
           lockTimeoutMs: waitForHolder ? UPGRADE_LOCK_TIMEOUT_MS : this.#options.lockTimeoutMs,
         });

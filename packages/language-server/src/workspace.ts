@@ -76,6 +76,7 @@ export class Workspace {
         unadopted?: { alembic: string[] };
       }
     | undefined;
+  #preparedDatabase = false;
   /** The last read failed or was skipped (database locked): the next poll re-reads in full. */
   #stale = true;
 
@@ -161,11 +162,18 @@ export class Workspace {
 
   async #refreshOnce(generation: number): Promise<void> {
     let model: DomainModel;
+    // The first load: the database is read in full after it, so it opens meanwhile (once: a model that
+    // keeps failing to load must not start a database process on every save).
+    if (!this.#preparedDatabase) {
+      this.#preparedDatabase = true;
+      this.database.prepare();
+    }
     try {
       model = await (this.#models?.load() ??
         this.sdk.loadRegistry(this.project.registryFile, { fresh: true }));
     } catch (error) {
       this.#latest = undefined;
+      this.database.release();
       this.#set({ kind: "model-error", error: errorInfo(error, this.project.registryFile) }, generation);
       return;
     }

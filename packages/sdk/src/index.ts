@@ -82,7 +82,11 @@ export {
 } from "./products/list-products.ts";
 export { type Comparison, compareAgain, compareWithDatabase } from "./project/compare-with-database.ts";
 export { createRevision } from "./project/create-revision.ts";
-export { runInDatabaseProcess } from "./project/database-process.ts";
+export {
+  type DatabaseProcess,
+  runInDatabaseProcess,
+  startDatabaseProcess,
+} from "./project/database-process.ts";
 export {
   type DatabaseState,
   type DatabaseTask,
@@ -132,5 +136,6 @@ export {
 // The read-only metadata view in orchestrator-core's API shapes (`orchestrator serve`, custom tooling).
 export * from "./read-api/index.ts";
 export { databaseFingerprint, METADATA_TABLES } from "./snapshot/database-fingerprint.ts";
+export { type RestoreRows, readRestoreRows } from "./snapshot/read-restore-rows.ts";
 export { addCounts, readSnapshot } from "./snapshot/read-snapshot.ts";
 export type * from "./snapshot/snapshot.ts";

@@ -69,6 +69,14 @@ export class Database {
     return Database.#openPglite(target, options);
   }
 
+  /**
+   * Opening `target` would write something before a single query: a new embedded database in a directory
+   * that holds none yet. (A PostgreSQL database is only created when asked, with `createDatabase`.)
+   */
+  static createsOnOpen(target: DatabaseTarget): boolean {
+    return target.kind === "pglite" && !embeddedDatabaseExists(target.dataDir);
+  }
+
   static async #openPostgres(
     target: Extract<DatabaseTarget, { kind: "postgresql" }>,
     options: OpenDatabaseOptions,

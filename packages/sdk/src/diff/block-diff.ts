@@ -11,8 +11,8 @@ export function diffBlocks(model: DomainModel, db: WorkingSnapshot, out: ChangeS
   for (const block of model.blocks) diffBlock(block, db, out);
 
   const inModel = new Set(model.blocks.map((b) => b.name));
-  for (const row of byName(db.blocks.values(), (b) => b.name)) {
-    if (inModel.has(row.name)) continue;
+  const lost = [...db.blocks.values()].filter((row) => !inModel.has(row.name));
+  for (const row of byName(lost, (b) => b.name)) {
     out.deleteProductBlocks.push({
       block: row.name,
       instances: row.instanceCount,

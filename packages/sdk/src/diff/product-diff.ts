@@ -76,8 +76,8 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
   }
 
   const registered = new Set(model.products.map((p) => p.name));
-  for (const row of byName(db.products.values(), (p) => p.name)) {
-    if (registered.has(row.name)) continue;
+  const unregistered = [...db.products.values()].filter((row) => !registered.has(row.name));
+  for (const row of byName(unregistered, (p) => p.name)) {
     out.deleteProducts.push({
       product: row.name,
       subscriptions: row.subscriptionCount,

@@ -13,8 +13,8 @@ export function diffResourceTypes(model: DomainModel, db: WorkingSnapshot, out: 
   for (const [resourceType, location] of used) {
     if (!db.resourceTypes.has(resourceType)) out.createResourceTypes.push({ resourceType, location });
   }
-  for (const row of byName(db.resourceTypes.values(), (rt) => rt.name)) {
-    if (used.has(row.name)) continue;
+  const unused = [...db.resourceTypes.values()].filter((row) => !used.has(row.name));
+  for (const row of byName(unused, (rt) => rt.name)) {
     const holder = model.blocks.find((b) => db.blocks.get(b.name)?.resourceTypes.includes(row.name));
     out.deleteResourceTypes.push({
       resourceType: row.name,

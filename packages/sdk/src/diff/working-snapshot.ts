@@ -114,6 +114,7 @@ function indexOf(snapshot: Snapshot): SnapshotIndex {
   return index;
 }
 
+/** In name order. Callers sort only the rows they report (deletions), not every row the database holds. */
 export function byName<T>(items: Iterable<T>, name: (item: T) => string): T[] {
   return [...items].sort((a, b) => compareNames(name(a), name(b)));
 }

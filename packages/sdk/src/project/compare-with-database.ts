@@ -8,7 +8,6 @@ import type { ChangeSet, Updates } from "../diff/change-set.ts";
 import type { Comparison } from "../diff/comparison.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
-import { readRestoreRows } from "../snapshot/read-restore-rows.ts";
 import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
 import { countDeletions } from "./count-deletions.ts";
 import { ProjectError } from "./project-errors.ts";
@@ -38,7 +37,9 @@ export async function compareWithDatabase(
   const snapshot = await addCounts(db, metadata, first, blocksCountedPerAttribute(model));
   const changes = snapshot === metadata ? first : diff(model, snapshot, updates);
   await countDeletions(db, changes);
-  return { snapshot, changes, restoreRows: await readRestoreRows(db, changes) };
+  // The rows a downgrade restores are read by generateMigration: an editor compares on every save, and
+  // only a migration being written needs them.
+  return { snapshot, changes };
 }
 
 /**
@@ -57,8 +58,7 @@ export function compareAgain(
   const needed = countedNames(model, changes);
   for (const kind of ["products", "blocks", "resourceTypes"] as const)
     for (const name of needed[kind]) if (!counted[kind].has(name)) return undefined;
-  const { restoreRows } = earlier.comparison;
-  return { snapshot: earlier.comparison.snapshot, changes, ...(restoreRows ? { restoreRows } : {}) };
+  return { snapshot: earlier.comparison.snapshot, changes };
 }
 
 /** The names whose counts `compareWithDatabase` reads for this model and change set. */

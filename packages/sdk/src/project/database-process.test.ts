@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { acquireDirectoryLock } from "../db/directory-lock.ts";
 import { loadRegistry } from "../model/load-registry.ts";
 import { createTestDatabase } from "../testing/databases.ts";
-import { runInDatabaseProcess } from "./database-process.ts";
+import { runInDatabaseProcess, startDatabaseProcess } from "./database-process.ts";
 
 const USER_MODEL = fileURLToPath(new URL("../model/__fixtures__/user-model.ts", import.meta.url));
 const noMigrations = mkdtempSync(join(tmpdir(), "orch-no-migrations-"));
@@ -74,4 +74,35 @@ describe("runInDatabaseProcess (embedded database)", () => {
       release();
     }
   });
+
+  it("a started process holds the database until its task, then answers it and lets it go", async () => {
+    if (database.target.kind !== "pglite") throw new Error("expected an embedded database");
+    const started = startDatabaseProcess(database.target);
+    // Opened before the task is known: this process cannot take the lock meanwhile.
+    expect(await waitUntilLocked(database.target.dataDir)).toBe(true);
+    expect(await started.run({ kind: "products" })).toEqual([]);
+    const release = await acquireDirectoryLock(database.target.dataDir, { timeoutMs: 10_000 });
+    release();
+  });
+
+  it("a started process that gets no task closes the database and lets it go", async () => {
+    if (database.target.kind !== "pglite") throw new Error("expected an embedded database");
+    const started = startDatabaseProcess(database.target);
+    expect(await waitUntilLocked(database.target.dataDir)).toBe(true);
+    started.cancel();
+    const release = await acquireDirectoryLock(database.target.dataDir, { timeoutMs: 10_000 });
+    release();
+    await expect(started.run({ kind: "products" })).rejects.toThrow("a database process runs one task");
+  });
 });
+
+/** True once another process holds the embedded database (polled; the child starts Node first). */
+async function waitUntilLocked(dataDir: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const release = await acquireDirectoryLock(dataDir, { timeoutMs: 0 }).catch(() => undefined);
+    if (!release) return true;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}

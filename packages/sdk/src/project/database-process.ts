@@ -1,4 +1,5 @@
-// runInDatabaseProcess: one database task in a child process, which exits when the task is done.
+// runInDatabaseProcess / startDatabaseProcess: one database task in a child process, which exits when
+// the task is done.
 // An embedded database (PGlite, PostgreSQL compiled to WebAssembly) takes a few hundred megabytes while
 // open, and a process that opened one keeps much of that after closing it, even when it was opened in
 // a worker thread that has ended (the allocator's pages, compiled code). A long-running process that
@@ -9,7 +10,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { fromPlainError, type PlainError } from "../errors.ts";
-import type { DatabaseProcessRequest } from "./database-process-child.ts";
+import type { DatabaseProcessOpen, DatabaseProcessTask } from "./database-process-child.ts";
 import type { DatabaseTask, DatabaseTaskResult } from "./database-tasks.ts";
 
 const CHILD = fileURLToPath(
@@ -20,38 +21,75 @@ type Answer<T extends DatabaseTask> =
   | { ok: true; result: DatabaseTaskResult<T> }
   | { ok: false; error: PlainError };
 
+/** A child process opening the database, waiting for its one task. */
+export interface DatabaseProcess {
+  /** Runs `task` there once the database is open; the process exits after answering. Once only. */
+  run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>>;
+  /** No task after all: the process closes the database (releasing its lock) and exits. */
+  cancel(): void;
+}
+
+/** One database task in a child process (see startDatabaseProcess). */
 export function runInDatabaseProcess<T extends DatabaseTask>(
   target: DatabaseTarget,
   task: T,
   options: { lockTimeoutMs?: number } = {},
 ): Promise<DatabaseTaskResult<T>> {
-  return new Promise((resolve, reject) => {
-    // The child's output goes to this process's stderr: a language server's stdout carries its protocol.
-    // It runs with this process's Node flags, less a debugger's (its port is taken).
-    const child = fork(CHILD, [], {
-      stdio: ["ignore", 2, 2, "ipc"],
-      serialization: "advanced",
-      execArgv: process.execArgv.filter((flag) => !/^--inspect/.test(flag)),
-    });
-    let settled = false;
-    child.once("message", (answer: Answer<T>) => {
-      settled = true;
-      if (answer.ok) resolve(answer.result);
-      else reject(fromPlainError(answer.error));
-    });
-    child.once("error", (error) => {
-      settled = true;
-      reject(error);
-    });
-    child.once("exit", (code, signal) => {
-      if (!settled)
-        reject(new Error(`the database process ended (${signal ?? `exit code ${code}`}) before answering`));
-    });
-    const request: DatabaseProcessRequest = {
-      target,
-      task,
-      ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
-    };
-    child.send(request);
+  return startDatabaseProcess(target, options).run(task);
+}
+
+/**
+ * Starts the child process and has it open the database now, before the task is known: a caller that
+ * still has to load the models for its task (a language server starting) starts Node, the SDK and the
+ * embedded database meanwhile instead of afterwards. The process holds the database (and its lock) until
+ * `run` or `cancel`.
+ */
+export function startDatabaseProcess(
+  target: DatabaseTarget,
+  options: { lockTimeoutMs?: number } = {},
+): DatabaseProcess {
+  // The child's output goes to this process's stderr: a language server's stdout carries its protocol.
+  // It runs with this process's Node flags, less a debugger's (its port is taken).
+  const child = fork(CHILD, [], {
+    stdio: ["ignore", 2, 2, "ipc"],
+    serialization: "advanced",
+    execArgv: process.execArgv.filter((flag) => !/^--inspect/.test(flag)),
   });
+  let ended: Error | undefined;
+  let settle: ((answer: Answer<DatabaseTask> | Error) => void) | undefined;
+  child.once("message", (answer: Answer<DatabaseTask>) => settle?.(answer));
+  child.once("error", (error) => {
+    ended ??= error;
+    settle?.(error);
+  });
+  child.once("exit", (code, signal) => {
+    const error = new Error(`the database process ended (${signal ?? `exit code ${code}`}) before answering`);
+    ended ??= error;
+    settle?.(error);
+  });
+  const open: DatabaseProcessOpen = {
+    target,
+    ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
+  };
+  child.send(open);
+  let used = false;
+  const send = (message: DatabaseProcessTask) => {
+    if (used) throw new Error("a database process runs one task");
+    used = true;
+    if (!ended) child.send(message);
+  };
+  return {
+    run: <T extends DatabaseTask>(task: T) =>
+      new Promise<DatabaseTaskResult<T>>((resolve, reject) => {
+        send({ task });
+        settle = (answer) => {
+          settle = undefined;
+          if (answer instanceof Error) reject(answer);
+          else if (answer.ok) resolve(answer.result as DatabaseTaskResult<T>);
+          else reject(fromPlainError(answer.error));
+        };
+        if (ended) settle(ended);
+      }),
+    cancel: () => send({ task: null }),
+  };
 }

@@ -5,11 +5,13 @@
 import { type AdoptionResult, adoptDatabase } from "../db/adopt/adopt-database.ts";
 import { recogniseDatabase } from "../db/adopt/recognise-database.ts";
 import type { Database } from "../db/database.ts";
+import type { ChangeSet } from "../diff/change-set.ts";
 import { MigrationRunner } from "../migrations/migration-runner.ts";
 import { type MigrationSource, migrationSources } from "../migrations/migration-source.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { listProducts, type ProductView } from "../products/list-products.ts";
 import { databaseFingerprint } from "../snapshot/database-fingerprint.ts";
+import { type RestoreRows, readRestoreRows } from "../snapshot/read-restore-rows.ts";
 import { type Comparison, compareWithDatabase } from "./compare-with-database.ts";
 
 export type DatabaseTask =
@@ -23,7 +25,9 @@ export type DatabaseTask =
   /** Applies the pending migrations; gives their names. */
   | { kind: "upgrade"; migrationsDir: string }
   /** Adopts an orchestrator-core database (db adopt); refusals are AdoptErrors. */
-  | { kind: "adopt" };
+  | { kind: "adopt" }
+  /** The rows `changes` removes, for generateMigration's `readRestoreRows`. */
+  | { kind: "restore-rows"; changes: ChangeSet };
 
 export interface DatabaseState {
   fingerprint: string;
@@ -41,7 +45,9 @@ export type DatabaseTaskResult<T extends DatabaseTask> = T extends { kind: "stat
     ? ProductView[]
     : T extends { kind: "adopt" }
       ? AdoptionResult
-      : string[];
+      : T extends { kind: "restore-rows" }
+        ? RestoreRows
+        : string[];
 
 /** `sources`: the migrations, when the caller keeps them (reading them hashes every file). */
 export async function runDatabaseTask<T extends DatabaseTask>(
@@ -56,8 +62,10 @@ async function run(
   db: Database,
   task: DatabaseTask,
   sources: MigrationSource[] | undefined,
-): Promise<DatabaseState | ProductView[] | string[] | AdoptionResult> {
+): Promise<DatabaseState | ProductView[] | string[] | AdoptionResult | RestoreRows> {
   switch (task.kind) {
+    case "restore-rows":
+      return readRestoreRows(db, task.changes);
     case "adopt":
       return adoptDatabase(db);
     case "products":

@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Project } from "../config/load-project.ts";
 import { CORE_HEAD } from "../db/core-migrations/index.ts";
+import { withDatabase } from "../db/database.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
 import { isEmptyChangeSet } from "../diff/change-set-summary.ts";
 import { migrationFileName, renderMigrationFile } from "../migrations/render-migration-file.ts";
@@ -13,6 +14,7 @@ import { countImpact, type Impact } from "../plan/count-impact.ts";
 import { planMigration } from "../plan/plan-migration.ts";
 import type { AnswerResolver, Question } from "../questions/question.ts";
 import { resolveAnswers } from "../questions/resolve-answers.ts";
+import { type RestoreRows, readRestoreRows, removesRows } from "../snapshot/read-restore-rows.ts";
 import type { Comparison } from "./compare-with-database.ts";
 import { ProjectError } from "./project-errors.ts";
 import { writeNewFile } from "./write-new-file.ts";
@@ -38,6 +40,13 @@ export interface GenerateMigrationOptions {
   placeholders?: boolean;
   /** Called with the plan before the file is written; false cancels (nothing is written). */
   confirm?: (plan: GeneratedMigration) => Promise<boolean>;
+  /**
+   * Reads the rows the change set removes, so that the downgrade restores them as they were (ids,
+   * timestamps). Called only when the change set removes something, after every question is answered.
+   * Default: opens the project's database for that read. A caller that still holds the database, or
+   * reads it elsewhere (the language server's embedded database lives in a child process), passes its own.
+   */
+  readRestoreRows?: (changes: ChangeSet) => Promise<RestoreRows>;
   now?: Date;
 }
 
@@ -107,7 +116,10 @@ export async function generateMigration(
     },
     options.resolver,
   );
-  const plan = planMigration(resolved.changeSet, resolved.answers, comparison.restoreRows);
+  const restoreRows = removesRows(resolved.changeSet)
+    ? await (options.readRestoreRows ?? readFromProject(project))(resolved.changeSet)
+    : undefined;
+  const plan = planMigration(resolved.changeSet, resolved.answers, restoreRows);
   const result: GeneratedMigration = {
     changes: resolved.changeSet,
     questions: resolved.questions,
@@ -143,4 +155,9 @@ export function ensureWritable(dir: string): void {
   } catch (error) {
     throw ProjectError.notWritable(dir, error);
   }
+}
+
+/** The restore rows read from the project's database, opened for that read alone. */
+function readFromProject(project: Project): (changes: ChangeSet) => Promise<RestoreRows> {
+  return (changes) => withDatabase(project.database, {}, (db) => readRestoreRows(db, changes));
 }

@@ -39,6 +39,21 @@ export function emptyRestoreRows(): RestoreRows {
   return { products: {}, blocks: {}, resourceTypes: {}, fixedInputs: {}, relations: {} };
 }
 
+/** The change set removes rows that a downgrade would put back: only then is there anything to read. */
+export function removesRows(changes: ChangeSet): boolean {
+  return (
+    changes.deleteProducts.length > 0 ||
+    changes.deleteProductBlocks.length > 0 ||
+    changes.deleteResourceTypes.length > 0 ||
+    changes.deleteFixedInputs.length > 0 ||
+    changes.deleteBlockRelations.length > 0
+  );
+}
+
+/**
+ * The rows `changes` removes, as they are now: read by generateMigration (or for it), so that the
+ * downgrade it plans restores them with their ids and timestamps. No query when nothing is removed.
+ */
 export async function readRestoreRows(db: Queryable, changes: ChangeSet): Promise<RestoreRows> {
   const rows = emptyRestoreRows();
   const products = changes.deleteProducts.map((d) => d.product);

@@ -1,7 +1,6 @@
 import {
   compareWithDatabase,
   countChanges,
-  loadRegistry,
   MigrationRunner,
   migrationSources,
   recogniseDatabase,
@@ -20,8 +19,7 @@ export default class DbCheck extends BaseCommand<typeof DbCheck> {
 
   async run(): Promise<{ pending: string[]; changed: string[]; differences: number; notAdopted?: string }> {
     const project = await this.project();
-    const model = await loadRegistry(project.registryFile);
-    const result = await this.withDatabase(project, async (db) => {
+    const result = await this.withModelAndDatabase(project, async (db, model) => {
       const statuses = await new MigrationRunner(db, migrationSources(project.migrationsDir)).status();
       const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
       const changed = statuses.filter((s) => s.changed || s.missing).map((s) => s.name);

@@ -1,5 +1,5 @@
 import { Flags } from "@oclif/core";
-import { type ChangeSet, compareWithDatabase, isEmptyChangeSet, loadRegistry } from "@orchestrator/sdk";
+import { type ChangeSet, compareWithDatabase, isEmptyChangeSet } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { EXIT } from "../../exit-codes.ts";
 import { renderChangeTree } from "../../ui/change-tree.ts";
@@ -22,8 +22,9 @@ export default class DbDiff extends BaseCommand<typeof DbDiff> {
 
   async run(): Promise<ChangeSet> {
     const project = await this.project();
-    const model = await loadRegistry(project.registryFile);
-    const { changes } = await this.withDatabase(project, (db) => compareWithDatabase(db, model));
+    const { changes } = await this.withModelAndDatabase(project, (db, model) =>
+      compareWithDatabase(db, model),
+    );
     const same = isEmptyChangeSet(changes);
     this.say(same ? "The database matches the domain models." : renderChangeTree(changes));
     // Scripts opt in to a failing status, as with git: a difference found is not an error of the command.

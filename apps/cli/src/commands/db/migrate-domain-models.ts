@@ -7,9 +7,9 @@ import {
   expectedAnswer,
   type GeneratedMigration,
   generateMigration,
-  loadRegistry,
   MissingAnswersError,
   parseUpdates,
+  readRestoreRows,
 } from "@orchestrator/sdk";
 import { BaseCommand, helpWithExitCodes } from "../../base-command.ts";
 import { CancelledError } from "../../cancellation.ts";
@@ -17,7 +17,6 @@ import { readJsonArgument } from "../../json-argument.ts";
 import { renderChangeTree } from "../../ui/change-tree.ts";
 import { confirmOnTerminal } from "../../ui/confirm.ts";
 import { renderImpact } from "../../ui/impact.ts";
-import { PromptResolver } from "../../ui/prompt-resolver.ts";
 import { style } from "../../ui/style.ts";
 import { renderRenameCandidates, renderUnanswered } from "../../ui/unanswered-questions.ts";
 
@@ -92,12 +91,13 @@ Answers come from --updates/--inputs first, then from the models (description, t
     // Parsed before the database is opened: a malformed --updates stops the command without reading anything.
     const updates = parseUpdates(readJsonArgument("updates", this.flags.updates));
     const project = await this.project();
-    const model = await loadRegistry(project.registryFile);
     // Read everything needed, then release the database before anyone is asked anything.
-    const comparison = await this.withDatabase(project, async (db) => {
+    const { model, comparison, restoreRows } = await this.withModelAndDatabase(project, async (db, model) => {
       await assertNoPendingMigrations(db, project.migrationsDir);
       // The diff applies --updates, so the counts read are those of the renamed change set.
-      return compareWithDatabase(db, model, updates);
+      const comparison = await compareWithDatabase(db, model, updates);
+      // Read while the database is open, so that a migration that removes rows need not open it again.
+      return { model, comparison, restoreRows: await readRestoreRows(db, comparison.changes) };
     });
     if (test) this.say(`${style.bold("NOTE:")} Running in test mode. No migration file will be generated.\n`);
 
@@ -108,12 +108,19 @@ Answers come from --updates/--inputs first, then from the models (description, t
         message: this.args.message,
         inputs,
         updates,
-        // --test asks nothing: what nobody answered is shown, and stood in for, by placeholders.
-        ...(test ? { placeholders: true } : interactive ? { resolver: new PromptResolver() } : {}),
+        // --test asks nothing: what nobody answered is shown, and stood in for, by placeholders. The
+        // prompt library is loaded only when someone will be asked.
+        ...(test
+          ? { placeholders: true }
+          : interactive
+            ? { resolver: new (await import("../../ui/prompt-resolver.ts")).PromptResolver() }
+            : {}),
         confirmDeletions: yes && this.flags["confirm-warnings"],
         ...(yes && this.flags["confirm-warnings"] ? { fillListsToMin: true } : {}),
         write: !test,
         confirm: async (plan) => this.#confirm(plan, interactive, yes),
+        // The change set after renames removes no more than the one read for: those rows hold its rows.
+        readRestoreRows: async () => restoreRows,
       });
     } catch (error) {
       if (error instanceof MissingAnswersError) {

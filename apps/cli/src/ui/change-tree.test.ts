@@ -19,7 +19,7 @@ describe("change tree", () => {
     expect(renderChangeTree(changes)).toBe(
       [
         "Products",
-        "  + User internal User",
+        "  + User internal (product type User)",
         "  - Old (3 subscriptions, 6 instances, 12 values deleted)",
         "Product block → resource type",
         "  + UserBlock.age (140 instances need a value)",

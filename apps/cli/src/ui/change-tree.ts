@@ -46,7 +46,10 @@ interface Lines {
 
 // One entry per change kind (the compiler checks that none is missing), in the order shown within a group.
 const TREE: ChangeVisitor<Lines> = {
-  createProducts: (c) => ({ group: "Products", lines: [add(`${c.product} ${style.dim(c.productType)}`)] }),
+  createProducts: (c) => ({
+    group: "Products",
+    lines: [add(`${c.product} ${style.dim(`(product type ${c.productType})`)}`)],
+  }),
   renameProducts: (c) => ({
     group: "Products",
     lines: [change(`${c.from} → ${c.to}`) + impact(`${plural(c.subscriptions, "subscription")} kept`)],

@@ -60,6 +60,9 @@ describe("a server that checks passwords and speaks TLS", () => {
     const started = await startPasswordServer();
     if ("unavailable" in started) {
       unavailable = started.unavailable;
+      // CI runs everything: there, a cluster that cannot start fails these tests instead of skipping them.
+      if (process.env.CI)
+        throw new Error(`the login tests need their own PostgreSQL cluster: ${unavailable}`);
       console.warn(`\n!!! login tests NOT run: ${unavailable} !!!\n`);
     } else server = started;
   }, 120_000);

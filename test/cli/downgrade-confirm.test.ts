@@ -61,7 +61,7 @@ describe.each(DATABASE_KINDS)("db downgrade of data migrations on %s", (kind) =>
     expect(await current()).toBe(workshop);
   });
 
-  it.runIf(kind === "pglite")("asks on a terminal: no reverts nothing (exit 130)", async () => {
+  it("asks on a terminal: no reverts nothing (exit 130)", async () => {
     const asked: string[] = [];
     const declined = await runInTerminal(["db", "downgrade", ...project.dbFlags], project.dir, (p) => {
       if (!p.text.startsWith("Confirm reverting")) return undefined;

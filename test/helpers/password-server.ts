@@ -39,13 +39,15 @@ export async function startPasswordServer(): Promise<PasswordServer | { unavaila
   const bin = serverBinaries();
   if (!bin)
     return { unavailable: "no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql" };
-  const dir = mkdtempSync(join(tmpdir(), "orch-pgauth-"));
-  // initdb refuses to run as root: run the cluster as the postgres user then.
+  // initdb refuses to run as root: run the cluster as the postgres user then, in a folder it can reach
+  // (the test run's own temporary folder may be private to root, as CI's is).
   const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(asRoot ? "/tmp" : tmpdir(), "orch-pgauth-"));
   const runAs = asRoot ? ["runuser", "-u", "postgres", "--"] : [];
   const run = (command: string, args: string[]) =>
     execFileSync(runAs[0] ?? command, [...runAs.slice(1), ...(runAs.length ? [command] : []), ...args], {
       stdio: "pipe",
+      cwd: dir,
     });
   try {
     writeFileSync(join(dir, "pw"), `${PASSWORD}\n`);

@@ -8,6 +8,7 @@ import { CORE_HEAD } from "../db/core-migrations/index.ts";
 import { withDatabase } from "../db/database.ts";
 import type { ChangeSet } from "../diff/change-set.ts";
 import { isEmptyChangeSet } from "../diff/change-set-summary.ts";
+import { newMigrationTime } from "../migrations/migration-time.ts";
 import { migrationFileName, renderMigrationFile } from "../migrations/render-migration-file.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { countImpact, type Impact } from "../plan/count-impact.ts";
@@ -134,7 +135,7 @@ export async function generateMigration(
   if (options.write === false || result.nothingToDo || result.unanswered.length > 0) return result;
   if (options.confirm && !(await options.confirm(result))) return result;
 
-  const createdAt = options.now ?? new Date();
+  const createdAt = newMigrationTime(project.migrationsDir, options.now ?? new Date());
   const text = renderMigrationFile({
     message: options.message,
     basedOn: CORE_HEAD,

@@ -25,6 +25,8 @@ import {
 import { SQLSTATE, sqlState } from "./postgres-errors.ts";
 import { readPostgresUrl } from "./postgres-url.ts";
 
+const EMBEDDED_SHARED_BUFFERS = "16MB";
+
 /** PGlite's MikroORM has the same surface as PostgreSQL's, so both are held as the latter. */
 type AnyOrm = PostgresOrm;
 
@@ -126,11 +128,21 @@ export class Database {
       if (mustExist && !embeddedDatabaseExists(target.dataDir))
         throw DatabaseError.embeddedMissing(target.dataDir);
       mkdirSync(target.dataDir, { recursive: true });
-      const { MikroORM } = await import("@mikro-orm/pglite");
-      const orm = await MikroORM.init({
+      const [{ MikroORM }, { PGlite }] = await Promise.all([
+        import("@mikro-orm/pglite"),
+        import("@electric-sql/pglite"),
+      ]);
+      // The constructor, not MikroORM.init, as in connectPostgres.
+      const orm = new MikroORM({
         entities: ENTITIES,
         dbName: "orchestrator",
-        driverOptions: { dataDir: target.dataDir },
+        driverOptions: {
+          dataDir: target.dataDir,
+          // initdb writes shared_buffers = 128MB, and the WebAssembly build zeroes all of it at every
+          // start: most of an open's time, and 130 MB of resident memory. The metadata tables fit in a
+          // fraction of 16 MB, and large scans use a small ring of buffers whatever the setting.
+          startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+        },
         debug: false,
       });
       const db = new Database(target, orm as unknown as AnyOrm, release);

@@ -10,8 +10,16 @@ import { normalizeRegistry } from "./normalize-registry.ts";
 import { forgetSourceTexts, siteLocation } from "./source-index.ts";
 import { parseStackFrames } from "./stack-frames.ts";
 
-/** The SDK's package folder (…/sdk), whose frames are never "the user's". */
-const SDK_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+/**
+ * The SDK's package folder (…/sdk), whose frames are never "the user's": the folder above src/ or dist/
+ * (this file is in src/model/, dist/model/, or a chunk of dist/bundle/).
+ */
+const SDK_ROOT = packageFolder(fileURLToPath(import.meta.url));
+
+function packageFolder(file: string): string {
+  const at = Math.max(file.lastIndexOf(`${sep}dist${sep}`), file.lastIndexOf(`${sep}src${sep}`));
+  return at === -1 ? dirname(dirname(dirname(file))) : file.slice(0, at);
+}
 
 /** A file of the SDK itself (its sources or its build), as opposed to a user's model file. */
 export function isSdkFile(file: string): boolean {

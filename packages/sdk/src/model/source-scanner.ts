@@ -52,20 +52,24 @@ const isIdentifierStart = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127;
 const isIdentifierPart = (c: number) => isIdentifierStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const PUNCTUATION_3 = ["...", "?.("];
-const PUNCTUATION_2 = ["=>", "?."];
+/** Tokens are kept in typed arrays (five bytes per character at most while scanning, trimmed after). */
+const INITIAL_TOKENS = 1024;
 
 export class SourceText {
   readonly text: string;
-  readonly #kinds: Kind[] = [];
-  readonly #starts: number[] = [];
-  readonly #ends: number[] = [];
+  #count = 0;
+  #kinds = new Uint8Array(INITIAL_TOKENS);
+  #starts = new Int32Array(INITIAL_TOKENS);
+  #ends = new Int32Array(INITIAL_TOKENS);
   #lineStarts: number[] | undefined;
   readonly #calls = new Map<ReadonlySet<string>, { callee: string; offset: number }[]>();
 
   constructor(text: string) {
     this.text = text;
     this.#scan(0, false);
+    this.#kinds = this.#kinds.slice(0, this.#count);
+    this.#starts = this.#starts.slice(0, this.#count);
+    this.#ends = this.#ends.slice(0, this.#count);
   }
 
   /** 0-based offset of a 1-based line and column (as V8 reports them). */
@@ -96,8 +100,7 @@ export class SourceText {
   callArgumentAt(offset: number): ObjectLiteral | undefined {
     let i = this.#tokenAt(offset);
     // The callee: `defineProductBlock`, `sdk.defineProductBlock`, `f!`, then type arguments `<…>`.
-    while (i < this.#kinds.length && (this.#kinds[i] === Kind.Identifier || this.#isAny(i, ".", "?.", "!")))
-      i++;
+    while (i < this.#count && (this.#kinds[i] === Kind.Identifier || this.#isAny(i, ".", "?.", "!"))) i++;
     if (this.#is(i, "<")) i = this.#skipTypeArguments(i);
     if (!this.#is(i, "(") && !this.#is(i, "?.(")) return undefined;
     return this.#is(i + 1, "{") ? this.#parseObject(i + 1).object : undefined;
@@ -111,8 +114,10 @@ export class SourceText {
     const cached = this.#calls.get(names);
     if (cached) return cached;
     const found: { callee: string; offset: number }[] = [];
-    for (let i = 0; i < this.#kinds.length; i++) {
-      if (this.#kinds[i] !== Kind.Identifier) continue;
+    const lengths = new Set([...names].map((name) => name.length));
+    for (let i = 0; i < this.#count; i++) {
+      // The length first: slicing every identifier of a large file out of it costs more than the scan.
+      if (this.#kinds[i] !== Kind.Identifier || !lengths.has(this.#ends[i]! - this.#starts[i]!)) continue;
       const name = this.#text(i);
       if (!names.has(name)) continue;
       const next = this.#is(i + 1, "<") ? this.#skipTypeArguments(i + 1) : i + 1;
@@ -150,7 +155,7 @@ export class SourceText {
   /** Index of the token that contains `offset`, or of the first one after it. */
   #tokenAt(offset: number): number {
     let low = 0;
-    let high = this.#starts.length;
+    let high = this.#count;
     while (low < high) {
       const middle = (low + high) >> 1;
       if (this.#ends[middle]! <= offset) low = middle + 1;
@@ -163,12 +168,18 @@ export class SourceText {
     return this.text.slice(this.#starts[i], this.#ends[i]);
   }
 
+  /** Compared in place: a slice per comparison was most of the time spent on a large file. */
   #is(i: number, punctuation: string): boolean {
-    return this.#kinds[i] === Kind.Punctuation && this.#text(i) === punctuation;
+    return (
+      i < this.#count &&
+      this.#kinds[i] === Kind.Punctuation &&
+      this.#ends[i]! - this.#starts[i]! === punctuation.length &&
+      this.text.startsWith(punctuation, this.#starts[i])
+    );
   }
 
   #isAny(i: number, ...punctuation: string[]): boolean {
-    return this.#kinds[i] === Kind.Punctuation && punctuation.includes(this.#text(i));
+    return punctuation.some((one) => this.#is(i, one));
   }
 
   #span(first: number, last: number): Span {
@@ -178,7 +189,7 @@ export class SourceText {
   /** Past the `>` that closes the `<` at `i` (type arguments of a call). */
   #skipTypeArguments(i: number): number {
     let depth = 0;
-    for (; i < this.#kinds.length; i++) {
+    for (; i < this.#count; i++) {
       if (this.#is(i, "<")) depth++;
       else if (this.#is(i, ">")) depth--;
       else if (this.#is(i, ">>")) depth -= 2;
@@ -191,14 +202,17 @@ export class SourceText {
   /** Index of the `,` or closing bracket that ends the expression starting at `i`. */
   #skipExpression(i: number): number {
     let depth = 0;
-    for (; i < this.#kinds.length; i++) {
+    for (; i < this.#count; i++) {
       if (this.#kinds[i] !== Kind.Punctuation) continue;
-      const text = this.#text(i);
-      if (text === "(" || text === "[" || text === "{" || text === "?.(") depth++;
-      else if (text === ")" || text === "]" || text === "}") {
+      const width = this.#ends[i]! - this.#starts[i]!;
+      // The last character: `(` also ends `?.(`.
+      const c = this.text.charCodeAt(this.#ends[i]! - 1);
+      if (c === 40 || c === 91 || c === 123) {
+        if (width === 1 || c === 40) depth++; // ( [ { ?.(
+      } else if (width === 1 && (c === 41 || c === 93 || c === 125)) {
         if (depth === 0) return i;
         depth--;
-      } else if (text === "," && depth === 0) return i;
+      } else if (width === 1 && c === 44 && depth === 0) return i;
     }
     return i;
   }
@@ -213,7 +227,7 @@ export class SourceText {
   #parseObject(open: number): { object: ObjectLiteral; end: number } {
     const properties: ObjectProperty[] = [];
     let i = open + 1;
-    while (i < this.#kinds.length && !this.#is(i, "}")) {
+    while (i < this.#count && !this.#is(i, "}")) {
       if (this.#is(i, ",")) {
         i++;
         continue;
@@ -267,7 +281,7 @@ export class SourceText {
         if (this.#is(i, "=")) i = this.#skipExpression(i + 1);
       }
     }
-    return { object: { span: this.#span(open, Math.min(i, this.#kinds.length - 1)), properties }, end: i };
+    return { object: { span: this.#span(open, Math.min(i, this.#count - 1)), properties }, end: i };
   }
 
   #startsKey(i: number): boolean {
@@ -298,14 +312,21 @@ export class SourceText {
   }
 
   #push(kind: Kind, start: number, end: number): void {
-    this.#kinds.push(kind);
-    this.#starts.push(start);
-    this.#ends.push(end);
+    const i = this.#count++;
+    if (i === this.#kinds.length) {
+      const grown = i * 2;
+      this.#kinds = grow(this.#kinds, new Uint8Array(grown));
+      this.#starts = grow(this.#starts, new Int32Array(grown));
+      this.#ends = grow(this.#ends, new Int32Array(grown));
+    }
+    this.#kinds[i] = kind;
+    this.#starts[i] = start;
+    this.#ends[i] = end;
   }
 
   /** Whether a `/` here starts a regular expression, judged by the token before it. */
   #regExpAllowed(): boolean {
-    const last = this.#kinds.length - 1;
+    const last = this.#count - 1;
     if (last < 0) return true;
     switch (this.#kinds[last]) {
       case Kind.Identifier:
@@ -366,9 +387,7 @@ export class SourceText {
           i++;
           continue;
         }
-        const three = text.slice(i, i + 3);
-        const two = text.slice(i, i + 2);
-        const width = PUNCTUATION_3.includes(three) ? 3 : PUNCTUATION_2.includes(two) ? 2 : 1;
+        const width = punctuationWidth(text, i, c);
         this.#push(Kind.Punctuation, i, i + width);
         i += width;
       }
@@ -389,6 +408,20 @@ export class SourceText {
     }
     return text.length;
   }
+}
+
+function grow<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** `...`, `?.(`, `=>` and `?.` are single tokens; any other punctuation is one character. */
+function punctuationWidth(text: string, i: number, c: number): number {
+  const next = text.charCodeAt(i + 1);
+  if (c === 46 && next === 46 && text.charCodeAt(i + 2) === 46) return 3; // ...
+  if (c === 63 && next === 46) return text.charCodeAt(i + 2) === 40 ? 3 : 2; // ?.( and ?.
+  if (c === 61 && next === 62) return 2; // =>
+  return 1;
 }
 
 function stringEnd(text: string, start: number): number {

@@ -13,6 +13,13 @@ import { fromPlainError, type PlainError } from "../errors.ts";
 import type { DatabaseProcessOpen, DatabaseProcessTask } from "./database-process-child.ts";
 import type { DatabaseTask, DatabaseTaskResult } from "./database-tasks.ts";
 
+/**
+ * V8's baseline WebAssembly compiler only. With its optimizing compiler also at work on the embedded
+ * database's 10 MB of WebAssembly, a process took 2 to 3 times as long to open it and exit, and four
+ * times the memory (the CLI's bin/run.js says more).
+ */
+const BASELINE_WASM_ONLY = "--liftoff-only";
+
 const CHILD = fileURLToPath(
   new URL(`./database-process-child${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
 );
@@ -53,7 +60,10 @@ export function startDatabaseProcess(
   const child = fork(CHILD, [], {
     stdio: ["ignore", 2, 2, "ipc"],
     serialization: "advanced",
-    execArgv: process.execArgv.filter((flag) => !/^--inspect/.test(flag)),
+    execArgv: [
+      ...process.execArgv.filter((flag) => !/^--inspect/.test(flag) && flag !== BASELINE_WASM_ONLY),
+      BASELINE_WASM_ONLY,
+    ],
   });
   let ended: Error | undefined;
   let settle: ((answer: Answer<DatabaseTask> | Error) => void) | undefined;

@@ -27,6 +27,9 @@ await build({
   platform: "node",
   target: "node24",
   external: ["@electric-sql/pglite", "pg-native"],
+  // Class and function names as written: errors are told apart by their class's name (error.name), and
+  // two modules' classes of one name would otherwise become ModelError and ModelError2.
+  keepNames: true,
   // pg is CommonJS: its require() of Node's modules needs a require in an ES module.
   banner: {
     js: 'import { createRequire as __orchestratorCreateRequire } from "node:module"; const require = __orchestratorCreateRequire(import.meta.url);',

@@ -38,7 +38,12 @@ if (
 
 /** False when the command certainly opens no embedded database: help, the version, a PostgreSQL URL. */
 function mayOpenEmbeddedDatabase(args, env) {
-  if (args.length === 0 || args.some((arg) => /^(--help|-h|--version|-v|help|version)$/.test(arg)))
+  // `help` and `version` are commands only as the first word: a migration may be named "help".
+  if (
+    args.length === 0 ||
+    /^(help|version)$/.test(args[0]) ||
+    args.some((arg) => /^(--help|-h|--version|-v)$/.test(arg))
+  )
     return false;
   const flag = args.findIndex((arg) => arg === "--database-url" || arg.startsWith("--database-url="));
   const url =

@@ -42,8 +42,8 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
     });
   }
   const declared = new Set(block.resourceTypes.map((rt) => rt.name));
-  for (const rt of sortNames(linked)) {
-    if (declared.has(rt)) continue;
+  // Filtered before sorting: a block in step with the database has nothing left to sort.
+  for (const rt of sortNames([...linked].filter((name) => !declared.has(name)))) {
     const values = row?.valueCounts[rt] ?? 0;
     out.deleteResourceTypeLinks.push({
       block: block.name,
@@ -114,8 +114,10 @@ function diffBlock(block: ModelBlock, db: WorkingSnapshot, out: ChangeSet): void
       location: locations[missing[0] ?? belowMin[0]!.attribute]!,
     });
   }
-  for (const relation of byName(row?.dependsOn ?? [], (r) => r.block)) {
-    if (held.has(relation.block)) continue;
+  for (const relation of byName(
+    (row?.dependsOn ?? []).filter((r) => !held.has(r.block)),
+    (r) => r.block,
+  )) {
     out.deleteBlockRelations.push({
       block: block.name,
       dependsOn: relation.block,

@@ -278,6 +278,24 @@ describe("diff: product differences", () => {
   });
 });
 
+describe("diff: order of what is reported", () => {
+  it("deleted blocks come in code-point order, as PostgreSQL's C collation sorts (not UTF-16 units)", () => {
+    // U+FF01 sorts before U+1F600 by code point; compared as UTF-16 units the emoji's surrogate comes first.
+    const names = ["\u{1F600} block", "\uFF01 block"];
+    const blocks = names.map((name) => defineProductBlock({ name, fields: { v: r.string() } }));
+    const before = normalizeRegistry(
+      defineRegistry({
+        P: defineProductType({ name: "P", blocks: { a: r.block(blocks[0]!), b: r.block(blocks[1]!) } }),
+      }),
+    );
+    const changeSet = diff(workshopModel(), snapshotFromModel(before));
+    expect(changeSet.deleteProductBlocks.map((row) => row.block)).toEqual([
+      "\uFF01 block",
+      "\u{1F600} block",
+    ]);
+  });
+});
+
 describe("diff: cases orchestrator-core gets wrong", () => {
   it("a second attribute holding an already-related block creates instances for that attribute alone", () => {
     const db = snapshotFromModel(workshopModel(), { instances: { UserBlock: 3 } });

@@ -30,8 +30,9 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
       }
     }
     const fixedInputsInModel = new Set(type.fixedInputs.map((fi) => fi.name));
-    for (const fixedInput of byName(row?.fixedInputs ?? [], (fi) => fi.name)) {
-      if (fixedInputsInModel.has(fixedInput.name)) continue;
+    // Filtered before sorting: a product in step with the database has nothing left to sort.
+    const removedFixedInputs = (row?.fixedInputs ?? []).filter((fi) => !fixedInputsInModel.has(fi.name));
+    for (const fixedInput of byName(removedFixedInputs, (fi) => fi.name)) {
       out.deleteFixedInputs.push({
         product: product.name,
         fixedInput: fixedInput.name,
@@ -63,8 +64,7 @@ export function diffProducts(model: DomainModel, db: WorkingSnapshot, out: Chang
         });
       }
     }
-    for (const block of sortNames(blocksInDb)) {
-      if (held.has(block)) continue;
+    for (const block of sortNames([...blocksInDb].filter((name) => !held.has(name)))) {
       out.deleteProductBlockLinks.push({
         product: product.name,
         block,

@@ -3,6 +3,7 @@
 // as a delete plus a create. Rows are copied only when a rename changes them (copy on write): most diffs
 // have no renames, and cloning a large snapshot on every diff was a quarter of its time.
 import type { Snapshot, SnapshotBlock, SnapshotProduct, SnapshotResourceType } from "../snapshot/snapshot.ts";
+import { compareNames } from "../sort-names.ts";
 
 export class WorkingSnapshot {
   readonly products: Map<string, SnapshotProduct>;
@@ -114,12 +115,7 @@ function indexOf(snapshot: Snapshot): SnapshotIndex {
   return index;
 }
 
-/** In name order. Callers sort only the rows they report (deletions), not every row the database holds. */
+/** In name order (code points, as everywhere). Callers sort only the rows they report (deletions), not every row the database holds. */
 export function byName<T>(items: Iterable<T>, name: (item: T) => string): T[] {
   return [...items].sort((a, b) => compareNames(name(a), name(b)));
-}
-
-/** Code-point order: the same on every machine and locale. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

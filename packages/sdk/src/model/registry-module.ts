@@ -7,6 +7,7 @@ import { OrchestratorError } from "../errors.ts";
 import { isRegistry } from "./definitions.ts";
 import type { DomainModel, SourceLocation } from "./domain-model.ts";
 import { ModelError, RegistryLoadError } from "./model-errors.ts";
+import { keepModelSources } from "./model-sources.ts";
 import { normalizeRegistry } from "./normalize-registry.ts";
 import { forgetSourceTexts, siteLocation } from "./source-index.ts";
 import { parseStackFrames } from "./stack-frames.ts";
@@ -33,11 +34,13 @@ export async function importRegistry(modulePath: string): Promise<DomainModel> {
   let exports: Record<string, unknown>;
   forgetSourceTexts();
   const stopCaching = cacheDependencyResolution();
+  const stopKeeping = keepModelSources();
   try {
     exports = await import(url);
   } catch (error) {
     throw asTypedError(modulePath, error);
   } finally {
+    stopKeeping();
     stopCaching();
   }
   const registry = [exports.SUBSCRIPTION_MODEL_REGISTRY, exports.default].find(isRegistry);

@@ -5,6 +5,7 @@
 // types with spaces, so runtime positions match the source text.
 import { readFileSync } from "node:fs";
 import type { SourceLocation } from "./domain-model.ts";
+import { modelSource } from "./model-sources.ts";
 import { type ObjectLiteral, SourceText, type Span } from "./source-scanner.ts";
 import { type CallSite, callerFile, captureCallSite } from "./stack-frames.ts";
 
@@ -30,7 +31,7 @@ function read(file: string): SourceText | undefined {
   }
   let source: SourceText | undefined;
   try {
-    source = new SourceText(readFileSync(file, "utf8"));
+    source = new SourceText(modelSource(file) ?? readFileSync(file, "utf8"));
   } catch {
     source = undefined;
   }

@@ -52,20 +52,25 @@ const isIdentifierStart = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127;
 const isIdentifierPart = (c: number) => isIdentifierStart(c) || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
-/** Tokens are kept in typed arrays (five bytes per character at most while scanning, trimmed after). */
+/** Tokens are kept in typed arrays: nine bytes a token, grown when full and trimmed after the scan. */
 const INITIAL_TOKENS = 1024;
 
 export class SourceText {
   readonly text: string;
   #count = 0;
-  #kinds = new Uint8Array(INITIAL_TOKENS);
-  #starts = new Int32Array(INITIAL_TOKENS);
-  #ends = new Int32Array(INITIAL_TOKENS);
+  #kinds: Uint8Array;
+  #starts: Int32Array;
+  #ends: Int32Array;
   #lineStarts: number[] | undefined;
   readonly #calls = new Map<ReadonlySet<string>, { callee: string; offset: number }[]>();
 
   constructor(text: string) {
     this.text = text;
+    // Model files hold about one token per five characters: sized so that they rarely grow.
+    const capacity = Math.max(INITIAL_TOKENS, Math.ceil(text.length / 4));
+    this.#kinds = new Uint8Array(capacity);
+    this.#starts = new Int32Array(capacity);
+    this.#ends = new Int32Array(capacity);
     this.#scan(0, false);
     this.#kinds = this.#kinds.slice(0, this.#count);
     this.#starts = this.#starts.slice(0, this.#count);
@@ -140,12 +145,18 @@ export class SourceText {
     if (this.#lineStarts) return this.#lineStarts;
     const starts = [0];
     const text = this.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    // Line feeds are found by indexOf (native, and far faster than a loop over every character); a
+    // file that also holds carriage returns takes the loop, which counts a lone `\r` as a line end too.
+    if (!text.includes("\r")) {
+      for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.#lineStarts = starts;
@@ -237,13 +248,7 @@ export class SourceText {
         continue;
       }
       // Modifiers of methods and accessors: `get x()`, `async *x()`.
-      while (
-        (this.#kinds[i] === Kind.Identifier &&
-          /^(get|set|async)$/.test(this.#text(i)) &&
-          this.#startsKey(i + 1)) ||
-        this.#is(i, "*")
-      )
-        i++;
+      while ((this.#isModifier(i) && this.#startsKey(i + 1)) || this.#is(i, "*")) i++;
       const keyIndex = i;
       let key: string | undefined;
       if (this.#is(i, "[")) {
@@ -262,8 +267,10 @@ export class SourceText {
       if (this.#is(i, "?")) i++;
       if (this.#is(i, ":")) {
         const first = i + 1;
-        const end = this.#skipExpression(first);
-        const object = this.#is(first, "{") ? this.#parseObject(first).object : undefined;
+        // An object value is parsed once: the rest of the value (`as const`, say) is skipped after it.
+        const parsed = this.#is(first, "{") ? this.#parseObject(first) : undefined;
+        const end = this.#skipExpression(parsed ? Math.min(parsed.end + 1, this.#count) : first);
+        const object = parsed?.object;
         properties.push({
           key,
           keySpan,
@@ -282,6 +289,16 @@ export class SourceText {
       }
     }
     return { object: { span: this.#span(open, Math.min(i, this.#count - 1)), properties }, end: i };
+  }
+
+  /** `get`, `set` or `async` before a method's or accessor's name, compared in place. */
+  #isModifier(i: number): boolean {
+    if (this.#kinds[i] !== Kind.Identifier) return false;
+    const start = this.#starts[i]!;
+    const width = this.#ends[i]! - start;
+    return width === 3
+      ? this.text.startsWith("get", start) || this.text.startsWith("set", start)
+      : width === 5 && this.text.startsWith("async", start);
   }
 
   #startsKey(i: number): boolean {

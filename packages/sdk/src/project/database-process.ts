@@ -7,6 +7,8 @@
 // of it back. Costs about half a second per task (starting Node and the database). The directory lock
 // is taken and released by the child, with the same waiting and messages as in this process.
 import { fork } from "node:child_process";
+import { getCompileCacheDir } from "node:module";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { fromPlainError, type PlainError } from "../errors.ts";
@@ -60,6 +62,7 @@ export function startDatabaseProcess(
   const child = fork(CHILD, [], {
     stdio: ["ignore", 2, 2, "ipc"],
     serialization: "advanced",
+    env: withCompileCache(process.env),
     execArgv: [
       ...process.execArgv.filter((flag) => !/^--inspect/.test(flag) && flag !== BASELINE_WASM_ONLY),
       BASELINE_WASM_ONLY,
@@ -102,4 +105,15 @@ export function startDatabaseProcess(
       }),
     cancel: () => send({ task: null }),
   };
+}
+
+/**
+ * The child keeps its compiled code on disk where this process does (a CLI or a language server turns
+ * the cache on): it imports the SDK and its database layer on every start. A process's cache is its own
+ * unless the environment names it; the variable names the folder above the one for this Node version.
+ */
+function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const folder = getCompileCacheDir?.();
+  if (env.NODE_COMPILE_CACHE || !folder) return env;
+  return { ...env, NODE_COMPILE_CACHE: dirname(folder) };
 }

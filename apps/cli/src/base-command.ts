@@ -1,6 +1,6 @@
 // What every orchestrator command shares: the project flags, loading the project, opening its
 // database, and turning SDK errors into a message and the documented exit code.
-import { Command, Flags, type Interfaces } from "@oclif/core";
+import { Command, Flags, type Interfaces, ux } from "@oclif/core";
 import {
   Database,
   type DomainModel,
@@ -163,6 +163,16 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       throw error;
     }
     return this.#use(await opening, (db) => work(db, model));
+  }
+
+  /**
+   * The --json output, as oclif prints it. oclif first runs it through a colouring tokenizer whose time
+   * grows with the output's size (1.2 s for a 6 MB change set, against 0.07 s to write it) and which,
+   * without a JSON theme, changes nothing: this CLI defines none, so only a theme pays for it.
+   */
+  override logJson(json: unknown): void {
+    if (typeof json === "string" || this.config.theme?.json) return super.logJson(json);
+    ux.stdout(JSON.stringify(json, null, 2));
   }
 
   /** Human output goes to stdout unless --json is on (then only the returned JSON is printed). */

@@ -47,29 +47,35 @@ const SIGHTINGS: ChangeVisitor<Sighting[]> = {
   moveProductBlocks: none,
 };
 
-/** The names each owner lost and gained, in change-set order. */
-function halves(
-  sightings: Sighting[],
-  of: Sighting["of"],
-  owner: string,
-): { lost: string[]; gained: string[] } {
-  const mine = sightings.filter((s) => s.of === of && s.owner === owner);
-  return {
-    lost: mine.filter((s) => s.half === "lost").map((s) => s.name),
-    gained: mine.filter((s) => s.half === "gained").map((s) => s.name),
-  };
+/**
+ * The names each owner lost and gained, in change-set order, keyed by `halfKey`. Grouped once: a first
+ * migration of a thousand products has some 30 000 sightings, and filtering them all for each of its
+ * 3 000 blocks took 0.4 s.
+ */
+function halves(sightings: Sighting[]): Map<string, { lost: string[]; gained: string[] }> {
+  const byOwner = new Map<string, { lost: string[]; gained: string[] }>();
+  for (const s of sightings) {
+    const key = halfKey(s.of, s.owner);
+    let owner = byOwner.get(key);
+    if (!owner) byOwner.set(key, (owner = { lost: [], gained: [] }));
+    owner[s.half].push(s.name);
+  }
+  return byOwner;
 }
+
+const halfKey = (of: Sighting["of"], owner: string) => `${of}\0${owner}`;
+const NONE: { lost: string[]; gained: string[] } = { lost: [], gained: [] };
 
 export function renameCandidates(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): RenameCandidates {
   const result: RenameCandidates = { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] };
-  const sightings = visitChanges(out, SIGHTINGS).flat();
+  const byOwner = halves(visitChanges(out, SIGHTINGS).flat());
   const usedByModel = new Set(model.blocks.flatMap((b) => b.resourceTypes.map((rt) => rt.name)));
 
   // (1) Global: a name gone from the whole model, replaced in the same block by a name the DB lacks.
   const global = new Map<string, string[]>();
   // (2) Per block: any lost link against any gained link of the same block.
   for (const block of model.blocks) {
-    const { lost, gained } = halves(sightings, "resourceType", block.name);
+    const { lost, gained } = byOwner.get(halfKey("resourceType", block.name)) ?? NONE;
     if (lost.length === 0 || gained.length === 0) continue;
     for (const from of lost) {
       result.blockResourceTypes.push({ block: block.name, from, candidates: [...gained] });
@@ -87,7 +93,7 @@ export function renameCandidates(model: DomainModel, db: WorkingSnapshot, out: C
   // (3) Fixed inputs: a product that lost exactly one and gained exactly one.
   for (const product of model.products) {
     if (!db.products.has(product.name)) continue;
-    const { lost, gained } = halves(sightings, "fixedInput", product.name);
+    const { lost, gained } = byOwner.get(halfKey("fixedInput", product.name)) ?? NONE;
     if (lost.length === 1 && gained.length === 1)
       result.fixedInputs.push({ product: product.name, from: lost[0]!, to: gained[0]! });
   }

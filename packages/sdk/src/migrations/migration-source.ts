@@ -1,6 +1,7 @@
 // The migrations a project has, in the one order they apply: the SDK's core migrations first, then the
 // project's data migrations by file name (a timestamp prefix keeps creation order). Each knows its
 // checksum, so an applied migration whose text changed afterwards is caught before anything runs.
+import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
@@ -60,9 +61,15 @@ export function migrationSources(migrationsDir: string): MigrationSource[] {
 }
 
 export function fileChecksum(path: string): string {
+  const bytes = readFileSync(path);
+  // The bytes themselves when decoding would change nothing: valid UTF-8, no carriage return. A first
+  // migration of a large catalogue is tens of megabytes, and every status check hashes it.
+  if (!bytes.includes(CARRIAGE_RETURN) && isUtf8(bytes)) return sha256(bytes);
   // Line endings are normalised so a checkout with CRLF (git autocrlf) is not reported as changed.
-  return sha256(readFileSync(path, "utf8").replace(/\r\n/g, "\n"));
+  return sha256(bytes.toString("utf8").replace(/\r\n/g, "\n"));
 }
+
+const CARRIAGE_RETURN = 0x0d;
 
 export async function loadMigrationClass(source: MigrationSource): Promise<MigrationClass> {
   const file = source.file!;
@@ -84,6 +91,7 @@ function isMigrationClass(value: unknown): value is MigrationClass {
   );
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+/** A string is hashed as its UTF-8 bytes: the same digest as the bytes of a file that decodes to it. */
+function sha256(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
 }

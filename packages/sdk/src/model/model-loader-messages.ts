@@ -40,3 +40,13 @@ export function reviveError(error: PlainError): OrchestratorError {
   if (error.stack) revived.stack = error.stack;
   return revived;
 }
+
+/** What a loader thread is started with. */
+export interface LoaderThreadData {
+  /**
+   * The compile cache folder of the process that starts the thread (getCompileCacheDir), if it keeps
+   * one: a thread's cache is its own, and without it every thread compiles and strips the types of
+   * every model file anew (half a second for a thousand products).
+   */
+  compileCache: string | undefined;
+}

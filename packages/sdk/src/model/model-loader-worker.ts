@@ -8,14 +8,19 @@
 // files get new versions anyway, and both entries share the same definition modules).
 // Answers with the model in numbered parts, the text of each sent once (model-parts.ts): a save re-sends
 // only the blocks it changed.
-import { type ResolveFnOutput, type ResolveHookContext, registerHooks } from "node:module";
-import { sep } from "node:path";
+import {
+  enableCompileCache,
+  type ResolveFnOutput,
+  type ResolveHookContext,
+  registerHooks,
+} from "node:module";
+import { dirname, sep } from "node:path";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { causeChain, toPlainError } from "../errors.ts";
 import type { DomainModel } from "./domain-model.ts";
-import type { LoadRequest, LoadResponse } from "./model-loader-messages.ts";
+import type { LoaderThreadData, LoadRequest, LoadResponse } from "./model-loader-messages.ts";
 import { ModelEncoder } from "./model-parts.ts";
 import { ModuleVersions } from "./module-versions.ts";
 import { reuseModelObjects } from "./normalize-registry.ts";
@@ -28,6 +33,10 @@ import { importRegistry, isSdkFile } from "./registry-module.ts";
 // holds after a collection is what the loads keep: the loader replaces the thread once it has grown.
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
+
+// The cache folder is the one above the process's own (which is per Node version): the same folder.
+const { compileCache } = (workerData ?? {}) as Partial<LoaderThreadData>;
+if (compileCache) enableCompileCache(dirname(compileCache));
 
 reuseModelObjects();
 const encoder = new ModelEncoder();

@@ -5,11 +5,18 @@
 // files behind: once its heap has grown past a limit, or after a number of loads, a new thread is
 // started and loads the model in the background; it takes over at the first load after it is ready, so
 // no load waits for a full import.
+import { getCompileCacheDir } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { PlainError } from "../errors.ts";
 import type { DomainModel } from "./domain-model.ts";
 import { RegistryLoadError } from "./model-errors.ts";
-import { type LoadRequest, type LoadResponse, type LoadStats, reviveError } from "./model-loader-messages.ts";
+import {
+  type LoaderThreadData,
+  type LoadRequest,
+  type LoadResponse,
+  type LoadStats,
+  reviveError,
+} from "./model-loader-messages.ts";
 import { ModelDecoder } from "./model-parts.ts";
 
 type DecodedResponse =
@@ -145,7 +152,10 @@ class LoaderThread {
     this.#registryFile = registryFile;
     // A small young generation: loading a large model otherwise grows it to its maximum, and V8 keeps
     // that memory committed (over 100 MB) for the life of the thread.
-    this.#worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.#worker = new Worker(WORKER_URL, {
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      workerData: { compileCache: getCompileCacheDir?.() } satisfies LoaderThreadData,
+    });
     this.#worker.unref();
     this.#worker.on("message", (response: LoadResponse) => {
       this.#pending.get(response.id)?.resolve(response);

@@ -8,7 +8,9 @@
 //     `db migrate-domain-models --test --json` (targets ≤ 1.0 s and ≤ 4× the floor);
 //   - the same metadata in PGlite with 10 000 subscriptions, the same commands (≤ 2.5 s);
 //   - `orchestrator --help` (≤ 0.25 s);
-//   - `db check` on the workshop project, on PostgreSQL (≤ 0.6 s) and on PGlite (≤ 1.5 s).
+//   - `db check` on the workshop project, on PostgreSQL (≤ 0.6 s) and on PGlite (≤ 1.5 s);
+//   - without a target, the first migration of the large model: `db diff --json` and
+//     `migrate-domain-models --test --json` on a database that holds the core schema only.
 // ORCHESTRATOR_BENCH_BASELINE=<another built checkout of this repository> runs every command with that
 // checkout's CLI too, in the same rounds, so that "before" and "after" share the machine's load.
 import { spawnSync } from "node:child_process";
@@ -30,6 +32,8 @@ const EXAMPLE = join(ROOT, "apps/example-orchestrator/");
 const PGLITE_SCALE = { ...FULL_SCALE, subscriptionsPerProduct: 10 };
 const PGLITE_LARGE = join(ROOT, "test/.tmp/bench-cli-pglite-large/db");
 const log = (message: string) => process.stderr.write(`${message}\n`);
+/** The core schema and nothing else: where the first migration of the large model is diffed. */
+const EMPTY_DATABASE = "orch_bench_cli_empty";
 
 /** A built checkout whose CLI is timed; its projects live under its own test/ (they import its SDK). */
 interface Checkout {
@@ -144,7 +148,12 @@ async function projects(at: Checkout) {
   return { oneFile, manyFiles, workshopPg, workshopPgUrl, workshopPglite, workshopPgliteUrl };
 }
 
-function rows(checkouts: Checkout[], dirs: Awaited<ReturnType<typeof projects>>[], largeUrl: string): Row[] {
+function rows(
+  checkouts: Checkout[],
+  dirs: Awaited<ReturnType<typeof projects>>[],
+  largeUrl: string,
+  emptyUrl: string,
+): Row[] {
   const row = (label: string, target: Row["target"], command: (at: Checkout, i: number) => Command): Row => ({
     label,
     ...(target ? { target } : {}),
@@ -178,6 +187,17 @@ function rows(checkouts: Checkout[], dirs: Awaited<ReturnType<typeof projects>>[
         ),
       );
     }
+  // No target: the first migration of the whole catalogue, on a database with the core schema only (every
+  // product, block and resource type is new: a change set of some 40 000 items, and as many questions).
+  const first = ["--database-url", emptyUrl];
+  result.push(
+    row("db diff --json, first migration (PostgreSQL, one file)", undefined, (c, i) =>
+      cli(c, dirs[i]!.oneFile, ["db", "diff", "--json", ...first]),
+    ),
+    row("migrate-domain-models --test --json, first migration (PostgreSQL, one file)", undefined, (c, i) =>
+      cli(c, dirs[i]!.oneFile, ["db", "migrate-domain-models", "first", "--test", "--json", ...first]),
+    ),
+  );
   result.push(
     row("orchestrator --help", { ms: 250 }, (c) => cli(c, c.tmp, ["--help"])),
     row("db check, workshop, PostgreSQL", { ms: 600 }, (c, i) =>
@@ -239,8 +259,10 @@ async function main(): Promise<void> {
   log(`  PGlite ${(await buildLargePglite(PGLITE_LARGE, PGLITE_SCALE)).toFixed(0)} s`);
   const dirs = [];
   for (const at of checkouts) dirs.push(await projects(at));
+  const emptyUrl = await createDatabase(EMPTY_DATABASE);
+  run(cli(checkouts[0]!, dirs[0]!.oneFile, ["db", "upgrade", "heads", "--database-url", emptyUrl]));
 
-  const table_ = rows(checkouts, dirs, large.url);
+  const table_ = rows(checkouts, dirs, large.url, emptyUrl);
   const commands = table_.flatMap((row) => row.runs);
   log(`timing ${commands.length} commands × ${REPETITIONS} (after one warm-up run each) …`);
   const times = measure(commands);
@@ -252,6 +274,7 @@ async function main(): Promise<void> {
     rmSync(at.tmp, { recursive: true, force: true });
     await admin(`DROP DATABASE IF EXISTS ${at.workshopDatabase} WITH (FORCE)`);
   }
+  await admin(`DROP DATABASE IF EXISTS ${EMPTY_DATABASE} WITH (FORCE)`);
   if (!KEEP) rmSync(join(PGLITE_LARGE, ".."), { recursive: true, force: true });
   await large.dispose();
 }

@@ -171,8 +171,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
    * without a JSON theme, changes nothing: this CLI defines none, so only a theme pays for it.
    */
   override logJson(json: unknown): void {
-    if (typeof json === "string" || this.config.theme?.json) return super.logJson(json);
-    ux.stdout(JSON.stringify(json, null, 2));
+    if (typeof json === "string" || this.config.theme?.json) super.logJson(json);
+    else ux.stdout(JSON.stringify(json, null, 2));
   }
 
   /** Human output goes to stdout unless --json is on (then only the returned JSON is printed). */

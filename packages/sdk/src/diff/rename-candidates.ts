@@ -57,7 +57,10 @@ function halves(sightings: Sighting[]): Map<string, { lost: string[]; gained: st
   for (const s of sightings) {
     const key = halfKey(s.of, s.owner);
     let owner = byOwner.get(key);
-    if (!owner) byOwner.set(key, (owner = { lost: [], gained: [] }));
+    if (!owner) {
+      owner = { lost: [], gained: [] };
+      byOwner.set(key, owner);
+    }
     owner[s.half].push(s.name);
   }
   return byOwner;

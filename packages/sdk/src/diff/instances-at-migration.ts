@@ -4,6 +4,7 @@
 // created under in-use-by blocks of new relations (per attribute), plus the elements a fill of lists below
 // their minimum would add. Unlike orchestrator-core (which stops at relations), sources add up (see
 // docs/design.md, How the diff compares).
+import { groupBy } from "../group-by.ts";
 import type { ChangeSet } from "./change-set.ts";
 import { nestedInstancesPerRoot, rootInstancesPerSubscription } from "./new-link-instances.ts";
 import type { WorkingSnapshot } from "./working-snapshot.ts";
@@ -23,13 +24,10 @@ export function fillInstancesAtMigration(db: WorkingSnapshot, out: ChangeSet): v
     for (const [nested, perRoot] of nestedInstancesPerRoot(link.block, link.nested ?? []))
       add(nested, roots * perRoot);
   }
-  const relationsHolding = new Map<string, ChangeSet["createBlockRelations"]>();
-  for (const relation of out.createBlockRelations) {
-    if (relation.moved) continue;
-    const holding = relationsHolding.get(relation.dependsOn);
-    if (holding) holding.push(relation);
-    else relationsHolding.set(relation.dependsOn, [relation]);
-  }
+  const relationsHolding = groupBy(
+    out.createBlockRelations.filter((relation) => !relation.moved),
+    (relation) => relation.dependsOn,
+  );
 
   const memo = new Map<string, number>();
   const count = (block: string, visiting: Set<string>): number => {

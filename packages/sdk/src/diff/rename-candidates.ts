@@ -1,6 +1,8 @@
 // Rename detection: what the questions step could still ask, after declared renames were applied
 // (see docs/design.md, How renames resolve). Written as a visitor over every change kind, so that a new
 // kind has to say whether it can be one half of a rename.
+
+import { groupBy } from "../group-by.ts";
 import type { DomainModel } from "../model/domain-model.ts";
 import { sortNames } from "../sort-names.ts";
 import { type ChangeVisitor, visitChanges } from "./change-kinds.ts";
@@ -47,38 +49,27 @@ const SIGHTINGS: ChangeVisitor<Sighting[]> = {
   moveProductBlocks: none,
 };
 
-/**
- * The names each owner lost and gained, in change-set order, keyed by `halfKey`. Grouped once: a first
- * migration of a thousand products has some 30 000 sightings, and filtering them all for each of its
- * 3 000 blocks took 0.4 s.
- */
-function halves(sightings: Sighting[]): Map<string, { lost: string[]; gained: string[] }> {
-  const byOwner = new Map<string, { lost: string[]; gained: string[] }>();
-  for (const s of sightings) {
-    const key = halfKey(s.of, s.owner);
-    let owner = byOwner.get(key);
-    if (!owner) {
-      owner = { lost: [], gained: [] };
-      byOwner.set(key, owner);
-    }
-    owner[s.half].push(s.name);
-  }
-  return byOwner;
+/** The names an owner lost and gained, in change-set order, from its own sightings. */
+function halves(mine: readonly Sighting[] = []): { lost: string[]; gained: string[] } {
+  return {
+    lost: mine.filter((s) => s.half === "lost").map((s) => s.name),
+    gained: mine.filter((s) => s.half === "gained").map((s) => s.name),
+  };
 }
 
-const halfKey = (of: Sighting["of"], owner: string) => `${of}\0${owner}`;
-const NONE: { lost: string[]; gained: string[] } = { lost: [], gained: [] };
+/** Sightings are grouped by owner once: a first migration of a thousand products has some 30 000. */
+const ownerKey = (of: Sighting["of"], owner: string) => `${of}\0${owner}`;
 
 export function renameCandidates(model: DomainModel, db: WorkingSnapshot, out: ChangeSet): RenameCandidates {
   const result: RenameCandidates = { resourceTypes: [], blockResourceTypes: [], fixedInputs: [] };
-  const byOwner = halves(visitChanges(out, SIGHTINGS).flat());
+  const byOwner = groupBy(visitChanges(out, SIGHTINGS).flat(), (s) => ownerKey(s.of, s.owner));
   const usedByModel = new Set(model.blocks.flatMap((b) => b.resourceTypes.map((rt) => rt.name)));
 
   // (1) Global: a name gone from the whole model, replaced in the same block by a name the DB lacks.
   const global = new Map<string, string[]>();
   // (2) Per block: any lost link against any gained link of the same block.
   for (const block of model.blocks) {
-    const { lost, gained } = byOwner.get(halfKey("resourceType", block.name)) ?? NONE;
+    const { lost, gained } = halves(byOwner.get(ownerKey("resourceType", block.name)));
     if (lost.length === 0 || gained.length === 0) continue;
     for (const from of lost) {
       result.blockResourceTypes.push({ block: block.name, from, candidates: [...gained] });
@@ -96,7 +87,7 @@ export function renameCandidates(model: DomainModel, db: WorkingSnapshot, out: C
   // (3) Fixed inputs: a product that lost exactly one and gained exactly one.
   for (const product of model.products) {
     if (!db.products.has(product.name)) continue;
-    const { lost, gained } = byOwner.get(halfKey("fixedInput", product.name)) ?? NONE;
+    const { lost, gained } = halves(byOwner.get(ownerKey("fixedInput", product.name)));
     if (lost.length === 1 && gained.length === 1)
       result.fixedInputs.push({ product: product.name, from: lost[0]!, to: gained[0]! });
   }

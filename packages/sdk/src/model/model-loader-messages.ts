@@ -44,9 +44,9 @@ export function reviveError(error: PlainError): OrchestratorError {
 /** What a loader thread is started with. */
 export interface LoaderThreadData {
   /**
-   * The compile cache folder of the process that starts the thread (getCompileCacheDir), if it keeps
-   * one: a thread's cache is its own, and without it every thread compiles and strips the types of
-   * every model file anew (half a second for a thousand products).
+   * The compile cache folder of the process that starts the thread (compileCacheRoot), if it keeps one:
+   * without it every thread compiles and strips the types of every model file anew (half a second for
+   * a thousand products).
    */
   compileCache: string | undefined;
 }

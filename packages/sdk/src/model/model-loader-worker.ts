@@ -14,7 +14,6 @@ import {
   type ResolveHookContext,
   registerHooks,
 } from "node:module";
-import { dirname, sep } from "node:path";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
@@ -24,7 +23,7 @@ import type { LoaderThreadData, LoadRequest, LoadResponse } from "./model-loader
 import { ModelEncoder } from "./model-parts.ts";
 import { ModuleVersions } from "./module-versions.ts";
 import { reuseModelObjects } from "./normalize-registry.ts";
-import { importRegistry, isSdkFile } from "./registry-module.ts";
+import { importRegistry, isDependencyFile } from "./registry-module.ts";
 
 // Each load leaves garbage (the previous copies' definitions, the model's JSON), and V8 left alone lets a
 // thread's heap grow to hundreds of megabytes before it collects. So every load ends with a full
@@ -34,13 +33,12 @@ import { importRegistry, isSdkFile } from "./registry-module.ts";
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
-// The cache folder is the one above the process's own (which is per Node version): the same folder.
 const { compileCache } = (workerData ?? {}) as Partial<LoaderThreadData>;
-if (compileCache) enableCompileCache(dirname(compileCache));
+if (compileCache) enableCompileCache(compileCache);
 
 reuseModelObjects();
 const encoder = new ModelEncoder();
-const versions = new ModuleVersions((path) => !path.includes(`${sep}node_modules${sep}`) && !isSdkFile(path));
+const versions = new ModuleVersions((path) => !isDependencyFile(path));
 
 const SDK_PACKAGE = "@orchestrator/sdk";
 let dslEntryForRoot = true;

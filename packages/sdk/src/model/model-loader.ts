@@ -5,8 +5,8 @@
 // files behind: once its heap has grown past a limit, or after a number of loads, a new thread is
 // started and loads the model in the background; it takes over at the first load after it is ready, so
 // no load waits for a full import.
-import { getCompileCacheDir } from "node:module";
 import { Worker } from "node:worker_threads";
+import { compileCacheRoot } from "../compile-cache.ts";
 import type { PlainError } from "../errors.ts";
 import type { DomainModel } from "./domain-model.ts";
 import { RegistryLoadError } from "./model-errors.ts";
@@ -154,7 +154,7 @@ class LoaderThread {
     // that memory committed (over 100 MB) for the life of the thread.
     this.#worker = new Worker(WORKER_URL, {
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
-      workerData: { compileCache: getCompileCacheDir?.() } satisfies LoaderThreadData,
+      workerData: { compileCache: compileCacheRoot() } satisfies LoaderThreadData,
     });
     this.#worker.unref();
     this.#worker.on("message", (response: LoadResponse) => {

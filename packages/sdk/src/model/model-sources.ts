@@ -6,35 +6,38 @@
 // (model-loader-worker.ts), so that those run first and still see every source they ask Node for.
 import { readFileSync } from "node:fs";
 import { registerHooks } from "node:module";
-import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Formats whose source is the file's text as written (type stripping works on the text). */
 const TEXT_FORMATS: ReadonlySet<string> = new Set(["module", "module-typescript"]);
 
-let loading = false;
+/** Set while a registry loads: which files are the user's (the hook reads only those). */
+let isUserFile: ((path: string) => boolean) | undefined;
 const texts = new Map<string, string>();
 
 registerHooks({
   load(url, context, nextLoad) {
     const format = context.format;
-    if (!loading || !url.startsWith("file:") || typeof format !== "string" || !TEXT_FORMATS.has(format))
+    if (!isUserFile || !url.startsWith("file:") || typeof format !== "string" || !TEXT_FORMATS.has(format))
       return nextLoad(url, context);
     // Without its query: a loader thread imports a changed file again under `?v=N`.
     const path = fileURLToPath(url);
-    if (path.includes(`${sep}node_modules${sep}`)) return nextLoad(url, context);
+    if (!isUserFile(path)) return nextLoad(url, context);
     const source = readFileSync(path, "utf8");
     texts.set(path, source);
     return { format, source, shortCircuit: true };
   },
 });
 
-/** Keeps the text of the model files imported from now until the returned function is called. */
-export function keepModelSources(): () => void {
+/**
+ * Keeps the text of the user's files (those `userFile` accepts) imported from now until the returned
+ * function is called.
+ */
+export function keepModelSources(userFile: (path: string) => boolean): () => void {
   texts.clear();
-  loading = true;
+  isUserFile = userFile;
   return () => {
-    loading = false;
+    isUserFile = undefined;
     texts.clear();
   };
 }

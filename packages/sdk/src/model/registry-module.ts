@@ -34,7 +34,7 @@ export async function importRegistry(modulePath: string): Promise<DomainModel> {
   let exports: Record<string, unknown>;
   forgetSourceTexts();
   const stopCaching = cacheDependencyResolution();
-  const stopKeeping = keepModelSources();
+  const stopKeeping = keepModelSources((path) => !isDependencyFile(path));
   try {
     exports = await import(url);
   } catch (error) {
@@ -81,8 +81,11 @@ function cacheDependencyResolution(): () => void {
 const isPackageName = (specifier: string) => !/^([./#]|[a-z][a-z0-9+.-]*:)/i.test(specifier);
 
 function isDependency(url: string): boolean {
-  if (!url.startsWith("file:")) return false;
-  const path = fileURLToPath(url);
+  return url.startsWith("file:") && isDependencyFile(fileURLToPath(url));
+}
+
+/** A file of an installed package or of the SDK: not one of the user's model files. */
+export function isDependencyFile(path: string): boolean {
   return path.includes(`${sep}node_modules${sep}`) || isSdkFile(path);
 }
 

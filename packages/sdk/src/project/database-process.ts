@@ -7,9 +7,8 @@
 // of it back. Costs about half a second per task (starting Node and the database). The directory lock
 // is taken and released by the child, with the same waiting and messages as in this process.
 import { fork } from "node:child_process";
-import { getCompileCacheDir } from "node:module";
-import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileCacheRoot } from "../compile-cache.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { fromPlainError, type PlainError } from "../errors.ts";
 import type { DatabaseProcessOpen, DatabaseProcessTask } from "./database-process-child.ts";
@@ -109,11 +108,9 @@ export function startDatabaseProcess(
 
 /**
  * The child keeps its compiled code on disk where this process does (a CLI or a language server turns
- * the cache on): it imports the SDK and its database layer on every start. A process's cache is its own
- * unless the environment names it; the variable names the folder above the one for this Node version.
+ * the cache on): it imports the SDK and its database layer on every start.
  */
 function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const folder = getCompileCacheDir?.();
-  if (env.NODE_COMPILE_CACHE || !folder) return env;
-  return { ...env, NODE_COMPILE_CACHE: dirname(folder) };
+  const root = compileCacheRoot();
+  return env.NODE_COMPILE_CACHE || !root ? env : { ...env, NODE_COMPILE_CACHE: root };
 }

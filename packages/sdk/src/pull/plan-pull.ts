@@ -1,5 +1,7 @@
 // Catalogue → PulledModel: which files declare which blocks and product types, under which names, with
 // which fields. Pure: no I/O, and the same catalogue always gives the same model (everything sorted).
+
+import { groupBy } from "../group-by.ts";
 import { FIELD_NAME_PATTERN } from "../model/model-errors.ts";
 import type { SnapshotBlock } from "../snapshot/snapshot.ts";
 import { compareNames } from "../sort-names.ts";
@@ -168,15 +170,4 @@ function checkFieldNames({ snapshot }: Catalogue): void {
       .map((name) => ({ what: "fixed input", name })),
   ];
   if (names.length > 0) throw PullError.unrepresentableNames(names);
-}
-
-/** Map.groupBy, which the project's TypeScript target (ES2023) does not declare. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

@@ -29,7 +29,9 @@ export class DatabaseAccess {
   readonly #options: DatabaseAccessOptions;
   #kept: Database | undefined;
   /** The embedded database's process started by prepare(), waiting for the first task. */
-  #prepared: DatabaseProcess | undefined;
+  #prepared: { process: DatabaseProcess; migrationsDir: string } | undefined;
+  /** A prepared process that got no task, until it has exited (and so let the database's files be). */
+  #releasing: Promise<void> = Promise.resolve();
   #queue: Promise<unknown> = Promise.resolve();
   /** The embedded database's files as this server left them after its last task. */
   #filesAfterLastUse: string | undefined;
@@ -71,13 +73,17 @@ export class DatabaseAccess {
    * Starts opening the database before the first task is known, while the models load: PostgreSQL's
    * kept connection, or the embedded database's process (Node, the SDK, the database), which then holds
    * the database until the first task or release(). A failure here shows at that task, which opens anew.
+   * `migrationsDir`: that of the "state" task expected first, which the embedded database's process
+   * reads ahead while the models load (it holds the database, so nothing changes meanwhile).
    */
-  prepare(): void {
+  prepare(migrationsDir: string): void {
     if (this.#target.kind === "pglite") {
       // A project's SDK from before startDatabaseProcess opens at the first task, as it always did.
-      this.#prepared ??= this.#sdk.startDatabaseProcess?.(this.#target, {
+      const process = this.#sdk.startDatabaseProcess?.(this.#target, {
         lockTimeoutMs: this.#options.lockTimeoutMs,
+        readAheadFor: migrationsDir,
       });
+      if (process) this.#prepared ??= { process, migrationsDir };
       return;
     }
     const target = this.#target;
@@ -89,8 +95,9 @@ export class DatabaseAccess {
 
   /** No task after all (the models did not load): the prepared process lets the database go. */
   release(): void {
-    this.#prepared?.cancel();
+    const prepared = this.#prepared;
     this.#prepared = undefined;
+    if (prepared) this.#releasing = prepared.process.cancel();
   }
 
   /**
@@ -119,11 +126,22 @@ export class DatabaseAccess {
         // A read gives up after the short timeout (the next poll reads again); an upgrade, which the user
         // asked for, waits up to 10 minutes while the holder lives (a dead holder's lock is taken over at
         // once): on a busy machine another server's read alone can take longer than the short timeout.
+        // The files are signed after the last process let them be.
+        await this.#releasing;
         const prepared = this.#prepared;
-        this.#prepared = undefined;
         // The prepared process waited for the lock with a read's timeout: an upgrade starts its own.
-        if (prepared && !waitForHolder) return await prepared.run(task);
-        prepared?.cancel();
+        if (prepared && !waitForHolder) {
+          const compared = await this.#compareReadAhead(prepared, task);
+          if (compared) {
+            this.release();
+            await this.#releasing;
+            return compared;
+          }
+          this.#prepared = undefined;
+          return await prepared.process.run(task);
+        }
+        this.release();
+        await this.#releasing;
         return await this.#sdk.runInDatabaseProcess(this.#target, task, {
           lockTimeoutMs: waitForHolder ? UPGRADE_LOCK_TIMEOUT_MS : this.#options.lockTimeoutMs,
         });
@@ -145,6 +163,25 @@ export class DatabaseAccess {
       await this.close();
       throw error;
     }
+  }
+
+  /**
+   * The "state" task's answer from what the prepared process read ahead, when the models need nothing
+   * more from the database: they then need not be sent to it. Undefined otherwise (it runs the task).
+   */
+  async #compareReadAhead<T extends DatabaseTask>(
+    prepared: { process: DatabaseProcess; migrationsDir: string },
+    task: T,
+  ): Promise<DatabaseTaskResult<T> | undefined> {
+    if (task.kind !== "state" || task.migrationsDir !== prepared.migrationsDir) return undefined;
+    // A project's SDK from before the read-ahead reads nothing ahead.
+    const ahead = await prepared.process.readAhead;
+    if (!ahead) return undefined;
+    const { state, metadata } = ahead;
+    if (!task.model || state.noSchema || state.fingerprint === task.compareUnlessFingerprint)
+      return state as DatabaseTaskResult<T>;
+    const comparison = metadata && this.#sdk.compareWithoutDatabase?.(metadata, task.model);
+    return comparison && ({ ...state, comparison } as DatabaseTaskResult<T>);
   }
 
   #migrationSources(dir: string): ReturnType<SdkModule["migrationSources"]> {

@@ -166,7 +166,7 @@ export class Workspace {
     // keeps failing to load must not start a database process on every save).
     if (!this.#preparedDatabase) {
       this.#preparedDatabase = true;
-      this.database.prepare();
+      this.database.prepare(this.project.migrationsDir);
     }
     try {
       model = await (this.#models?.load() ??
@@ -179,7 +179,8 @@ export class Workspace {
     }
     this.#latest = { model, generation };
     // The embedded database's files tell exactly whether it changed; PostgreSQL is checked afterwards.
-    if (!this.#stale && (!this.database.embedded || !this.database.mayHaveChanged())) {
+    const unchanged = !this.#stale && this.database.embedded && !this.database.mayHaveChanged();
+    if (!this.#stale && (!this.database.embedded || unchanged)) {
       const again = this.#compareAgain(model, this.#fingerprint);
       if (again) {
         this.#set(again, generation);
@@ -187,7 +188,9 @@ export class Workspace {
         return;
       }
     }
-    await this.#readDatabase(model, generation, { onlyIfChanged: false });
+    // An unchanged embedded database that the last read cannot compare again lacks counts only: a read
+    // of its fingerprint alone (a process of its own) would tell nothing new.
+    await this.#readDatabase(model, generation, { onlyIfChanged: false, countsMissing: unchanged });
   }
 
   /**
@@ -246,7 +249,7 @@ export class Workspace {
   async #readDatabase(
     model: DomainModel,
     generation: number,
-    options: { onlyIfChanged: boolean },
+    options: { onlyIfChanged: boolean; countsMissing?: boolean },
   ): Promise<WorkspaceState> {
     const { project } = this;
     const changesAtStart = this.#databaseChanges;
@@ -260,7 +263,7 @@ export class Workspace {
           ...(compareUnlessFingerprint === undefined ? {} : { compareUnlessFingerprint }),
         });
       // Unchanged since the last full read: no comparison is read, the last one is compared again.
-      let state = await read(this.#stale ? undefined : this.#fingerprint);
+      let state = await read(this.#stale || options.countsMissing ? undefined : this.#fingerprint);
       let next: WorkspaceState | undefined;
       if (!state.comparison && !state.noSchema) {
         next = options.onlyIfChanged ? undefined : this.#compareAgain(model, state.fingerprint);

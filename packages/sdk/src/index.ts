@@ -80,7 +80,12 @@ export {
   type ProductBlockView,
   type ProductView,
 } from "./products/list-products.ts";
-export { type Comparison, compareAgain, compareWithDatabase } from "./project/compare-with-database.ts";
+export {
+  type Comparison,
+  compareAgain,
+  compareWithDatabase,
+  compareWithoutDatabase,
+} from "./project/compare-with-database.ts";
 export { createRevision } from "./project/create-revision.ts";
 export {
   type DatabaseProcess,

@@ -18,9 +18,9 @@ export interface LoadStats {
   reevaluated: number;
   /**
    * The thread's V8 heap after its last full collection, in bytes. A thread collects after it answers,
-   * so this is what the loads before this one kept (for the first load: what it keeps).
+   * so this is what the loads before this one kept; undefined on its first load, which nothing preceded.
    */
-  heapUsed: number;
+  heapUsed: number | undefined;
   ms: number;
   /** What model files importing `@orchestrator/sdk` got: the DSL entry, or the package root. */
   sdkEntry: "model" | "root";

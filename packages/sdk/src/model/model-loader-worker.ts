@@ -27,9 +27,9 @@ import { importRegistry, isDependencyFile } from "./registry-module.ts";
 
 // Each load leaves garbage (the previous copies' definitions, the model's JSON), and V8 left alone lets a
 // thread's heap grow to hundreds of megabytes before it collects. So every load ends with a full
-// collection, after the answer is sent (it takes tens of milliseconds on a large model, which no save
-// should wait for; the first load collects before answering, to measure its baseline). What the heap
-// holds after a collection is what the loads keep: the loader replaces the thread once it has grown.
+// collection, after the answer is sent (it takes tens of milliseconds on a large model, which neither a
+// save nor the first diagnostics should wait for). What the heap holds after a collection is what the
+// loads keep: the loader replaces the thread once it has grown.
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
@@ -117,12 +117,11 @@ async function load({ id, modulePath }: LoadRequest): Promise<void> {
   collect();
 
   function stats(): LoadResponse["stats"] {
-    if (retainedHeap === undefined) collect();
     return {
       generation: versions.generation,
       files: versions.size,
       reevaluated,
-      heapUsed: retainedHeap!,
+      heapUsed: retainedHeap,
       ms: performance.now() - started,
       sdkEntry: dslEntryForRoot ? "model" : "root",
     };

@@ -103,8 +103,13 @@ class LoaderThreads implements ModelLoader {
     const thread = this.#thread;
     const response = await thread.load({ keepProcessAlive: true });
     this.lastStats = response.stats;
-    thread.baselineHeap ??= response.stats.heapUsed;
-    const grown = response.stats.heapUsed - thread.baselineHeap > this.#maxHeapGrowth;
+    // The heap a thread kept after its first load is its baseline (reported with its second).
+    const { heapUsed } = response.stats;
+    thread.baselineHeap ??= heapUsed;
+    const grown =
+      heapUsed !== undefined &&
+      thread.baselineHeap !== undefined &&
+      heapUsed - thread.baselineHeap > this.#maxHeapGrowth;
     if (!this.#next && (grown || response.stats.generation + 1 >= this.#maxLoads))
       this.#next = this.#warmUp(this.#start());
     if (!response.ok) throw reviveError(response.error);

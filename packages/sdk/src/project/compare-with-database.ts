@@ -8,8 +8,9 @@ import type { ChangeSet, Updates } from "../diff/change-set.ts";
 import type { Comparison } from "../diff/comparison.ts";
 import { diff } from "../diff/diff.ts";
 import type { DomainModel } from "../model/domain-model.ts";
-import { addCounts, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
-import { countDeletions } from "./count-deletions.ts";
+import { addCounts, countsToRead, readSnapshot, touchedNames } from "../snapshot/read-snapshot.ts";
+import type { Snapshot } from "../snapshot/snapshot.ts";
+import { countDeletions, deletionsToCount } from "./count-deletions.ts";
 import { ProjectError } from "./project-errors.ts";
 
 export type { Comparison };
@@ -30,9 +31,27 @@ export async function compareWithDatabase(
   model: DomainModel,
   updates?: Updates,
 ): Promise<Comparison> {
-  const metadata = await readSnapshot(db).catch((error: unknown) => {
+  return compareWithMetadata(db, readMetadata(db), model, updates);
+}
+
+/**
+ * The metadata `compareWithDatabase` starts from: read ahead by a process that holds the database while it
+ * waits for its models (database-process-child.ts).
+ */
+export function readMetadata(db: Database): Promise<Snapshot> {
+  return readSnapshot(db).catch((error: unknown) => {
     throw isMissingTable(error) ? ProjectError.schemaMissing(db.label) : error;
   });
+}
+
+/** compareWithDatabase from metadata read earlier, on the same open database and with nothing written since. */
+export async function compareWithMetadata(
+  db: Database,
+  reading: Promise<Snapshot>,
+  model: DomainModel,
+  updates?: Updates,
+): Promise<Comparison> {
+  const metadata = await reading;
   const first = diff(model, metadata, updates);
   const snapshot = await addCounts(db, metadata, first, blocksCountedPerAttribute(model));
   const changes = snapshot === metadata ? first : diff(model, snapshot, updates);
@@ -40,6 +59,23 @@ export async function compareWithDatabase(
   // The rows a downgrade restores are read by generateMigration: an editor compares on every save, and
   // only a migration being written needs them.
   return { snapshot, changes };
+}
+
+/**
+ * compareWithDatabase from metadata read earlier, when the comparison needs nothing more from the
+ * database: no counts (the change set touches nothing the database has) and no deletion to count. Gives
+ * undefined otherwise (then compare on the database, from the same metadata). A language server whose
+ * database process read the metadata while the models loaded then need not send it the models.
+ */
+export function compareWithoutDatabase(
+  metadata: Snapshot,
+  model: DomainModel,
+  updates?: Updates,
+): Comparison | undefined {
+  const changes = diff(model, metadata, updates);
+  if (countsToRead(metadata, changes, blocksCountedPerAttribute(model))) return undefined;
+  if (deletionsToCount(changes).length > 0) return undefined;
+  return { snapshot: metadata, changes };
 }
 
 /**

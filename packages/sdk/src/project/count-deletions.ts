@@ -12,6 +12,24 @@ import type { Statement } from "../plan/statement.ts";
 const PER_QUERY = 100;
 
 export async function countDeletions(db: Database, changes: ChangeSet): Promise<void> {
+  const pending = deletionsToCount(changes);
+  for (let start = 0; start < pending.length; start += PER_QUERY) {
+    const chunk = pending.slice(start, start + PER_QUERY);
+    const rows = await db.query<{ k: unknown; instances: unknown; values: unknown }>(
+      chunk
+        .map(
+          ({ where }, k) =>
+            `SELECT ${k} AS k, c.instances, c.values FROM (${countInstancesWithDescendants(where)}) c`,
+        )
+        .join(" UNION ALL "),
+    );
+    for (const row of rows)
+      chunk[Number(row.k)]!.entry.deleted = { instances: Number(row.instances), values: Number(row.values) };
+  }
+}
+
+/** The deletions of `changes` that remove rows, each with the selection of what it removes. */
+export function deletionsToCount(changes: ChangeSet): { entry: { deleted?: DeletedRows }; where: string }[] {
   const pending: { entry: { deleted?: DeletedRows }; where: string }[] = [];
   const add = (entry: { deleted?: DeletedRows }, statement: Statement) => {
     const where = doomedBy(statement);
@@ -35,18 +53,5 @@ export async function countDeletions(db: Database, changes: ChangeSet): Promise<
       add(l, { kind: "deleteProductBlockLink", product: l.product, block: l.block });
   for (const d of changes.deleteProductBlocks)
     if (d.instances > 0) add(d, { kind: "deleteProductBlock", block: d.block });
-
-  for (let start = 0; start < pending.length; start += PER_QUERY) {
-    const chunk = pending.slice(start, start + PER_QUERY);
-    const rows = await db.query<{ k: unknown; instances: unknown; values: unknown }>(
-      chunk
-        .map(
-          ({ where }, k) =>
-            `SELECT ${k} AS k, c.instances, c.values FROM (${countInstancesWithDescendants(where)}) c`,
-        )
-        .join(" UNION ALL "),
-    );
-    for (const row of rows)
-      chunk[Number(row.k)]!.entry.deleted = { instances: Number(row.instances), values: Number(row.values) };
-  }
+  return pending;
 }

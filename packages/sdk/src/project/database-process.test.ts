@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { acquireDirectoryLock } from "../db/directory-lock.ts";
 import { loadRegistry } from "../model/load-registry.ts";
 import { createTestDatabase } from "../testing/databases.ts";
+import { compareWithoutDatabase } from "./compare-with-database.ts";
 import { runInDatabaseProcess, startDatabaseProcess } from "./database-process.ts";
 
 const USER_MODEL = fileURLToPath(new URL("../model/__fixtures__/user-model.ts", import.meta.url));
@@ -93,6 +94,41 @@ describe("runInDatabaseProcess (embedded database)", () => {
     const release = await acquireDirectoryLock(database.target.dataDir, { timeoutMs: 10_000 });
     release();
     await expect(started.run({ kind: "products" })).rejects.toThrow("a database process runs one task");
+  });
+});
+
+describe("startDatabaseProcess with readAheadFor (a language server starting)", () => {
+  it("reads the state and the metadata while the models load, as the state task would", async () => {
+    const model = await loadRegistry(USER_MODEL);
+    // The first test upgraded the database: the comparison is of models the database does not have yet.
+    const expected = await runInDatabaseProcess(database.target, {
+      kind: "state",
+      migrationsDir: noMigrations,
+      model,
+    });
+    const started = startDatabaseProcess(database.target, { readAheadFor: noMigrations });
+    const ahead = await started.readAhead;
+    expect(ahead).toBeTruthy();
+    const { comparison, ...withoutComparison } = expected;
+    expect(ahead!.state).toEqual(withoutComparison);
+    expect(ahead!.metadata).toEqual(comparison!.snapshot);
+    // Its models touch nothing the database has: no count to read, the caller compares them itself.
+    expect(compareWithoutDatabase(ahead!.metadata!, model)).toEqual(comparison);
+    // And the task, had it been sent, answers from what was read ahead.
+    expect(await started.run({ kind: "state", migrationsDir: noMigrations, model })).toEqual(expected);
+  });
+
+  it("reads nothing ahead for a task of another folder, and answers it as usual", async () => {
+    const other = mkdtempSync(join(tmpdir(), "orch-other-migrations-"));
+    try {
+      const started = startDatabaseProcess(database.target, { readAheadFor: noMigrations });
+      const state = await started.run({ kind: "state", migrationsDir: other });
+      expect(state).toEqual(
+        await runInDatabaseProcess(database.target, { kind: "state", migrationsDir: other }),
+      );
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 

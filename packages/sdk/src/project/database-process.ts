@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { compileCacheRoot } from "../compile-cache.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { fromPlainError, type PlainError } from "../errors.ts";
-import type { DatabaseProcessOpen, DatabaseProcessTask } from "./database-process-child.ts";
+import type { DatabaseProcessOpen, DatabaseProcessTask, ReadAheadMessage } from "./database-process-child.ts";
 import type { DatabaseTask, DatabaseTaskResult } from "./database-tasks.ts";
 
 /**
@@ -31,10 +31,18 @@ type Answer<T extends DatabaseTask> =
 
 /** A child process opening the database, waiting for its one task. */
 export interface DatabaseProcess {
+  /**
+   * With `readAheadFor`: what the process read ahead for that folder's "state" task, once read; undefined
+   * when it could not (the task then reads again, and reports the error).
+   */
+  readonly readAhead: Promise<ReadAheadMessage["readAhead"] | undefined>;
   /** Runs `task` there once the database is open; the process exits after answering. Once only. */
   run<T extends DatabaseTask>(task: T): Promise<DatabaseTaskResult<T>>;
-  /** No task after all: the process closes the database (releasing its lock) and exits. */
-  cancel(): void;
+  /**
+   * No task after all: the process closes the database (releasing its lock) and exits. Resolves once it
+   * has exited: the database's files are then as it left them.
+   */
+  cancel(): Promise<void>;
 }
 
 /** One database task in a child process (see startDatabaseProcess). */
@@ -54,7 +62,14 @@ export function runInDatabaseProcess<T extends DatabaseTask>(
  */
 export function startDatabaseProcess(
   target: DatabaseTarget,
-  options: { lockTimeoutMs?: number } = {},
+  options: {
+    lockTimeoutMs?: number;
+    /**
+     * The migrations folder of the "state" task that will come first: the process reads what that task
+     * needs whatever its models (migrations, fingerprint, product metadata) while the models load.
+     */
+    readAheadFor?: string;
+  } = {},
 ): DatabaseProcess {
   // The child's output goes to this process's stderr: a language server's stdout carries its protocol.
   // It runs with this process's Node flags, less a debugger's (its port is taken).
@@ -69,19 +84,35 @@ export function startDatabaseProcess(
   });
   let ended: Error | undefined;
   let settle: ((answer: Answer<DatabaseTask> | Error) => void) | undefined;
-  child.once("message", (answer: Answer<DatabaseTask>) => settle?.(answer));
+  let readAhead: (message: ReadAheadMessage["readAhead"] | undefined) => void = () => undefined;
+  const readAheadMessage = new Promise<ReadAheadMessage["readAhead"] | undefined>((resolve) => {
+    readAhead = resolve;
+  });
+  if (options.readAheadFor === undefined) readAhead(undefined);
+  child.on("message", (message: Answer<DatabaseTask> | ReadAheadMessage) => {
+    if ("readAhead" in message) readAhead(message.readAhead);
+    else settle?.(message);
+  });
   child.once("error", (error) => {
     ended ??= error;
+    readAhead(undefined);
     settle?.(error);
+  });
+  // On "error" too: a process that could not start has no "exit".
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
   });
   child.once("exit", (code, signal) => {
     const error = new Error(`the database process ended (${signal ?? `exit code ${code}`}) before answering`);
     ended ??= error;
+    readAhead(undefined);
     settle?.(error);
   });
   const open: DatabaseProcessOpen = {
     target,
     ...(options.lockTimeoutMs === undefined ? {} : { lockTimeoutMs: options.lockTimeoutMs }),
+    ...(options.readAheadFor === undefined ? {} : { readAheadFor: options.readAheadFor }),
   };
   child.send(open);
   let used = false;
@@ -91,6 +122,7 @@ export function startDatabaseProcess(
     if (!ended) child.send(message);
   };
   return {
+    readAhead: readAheadMessage,
     run: <T extends DatabaseTask>(task: T) =>
       new Promise<DatabaseTaskResult<T>>((resolve, reject) => {
         send({ task });
@@ -102,7 +134,10 @@ export function startDatabaseProcess(
         };
         if (ended) settle(ended);
       }),
-    cancel: () => send({ task: null }),
+    cancel: () => {
+      send({ task: null });
+      return exited;
+    },
   };
 }
 

@@ -12,7 +12,8 @@ import type { DomainModel } from "../model/domain-model.ts";
 import { listProducts, type ProductView } from "../products/list-products.ts";
 import { databaseFingerprint } from "../snapshot/database-fingerprint.ts";
 import { type RestoreRows, readRestoreRows } from "../snapshot/read-restore-rows.ts";
-import { type Comparison, compareWithDatabase } from "./compare-with-database.ts";
+import type { Snapshot } from "../snapshot/snapshot.ts";
+import { type Comparison, compareWithMetadata, readMetadata } from "./compare-with-database.ts";
 
 export type DatabaseTask =
   /**
@@ -49,19 +50,51 @@ export type DatabaseTaskResult<T extends DatabaseTask> = T extends { kind: "stat
         ? RestoreRows
         : string[];
 
-/** `sources`: the migrations, when the caller keeps them (reading them hashes every file). */
+/**
+ * What a "state" task reads whatever its models: read ahead (readStateAhead) by a process that opened the
+ * database while its models load, and used by the first "state" task for the same migrations folder.
+ */
+export interface StateReadAhead {
+  migrationsDir: string;
+  /** Rejects as the task's own reading would; whoever holds it must attach a handler meanwhile. */
+  reading: Promise<{ state: DatabaseState; metadata?: Promise<Snapshot> }>;
+}
+
+/**
+ * Starts reading, on `db`, what a "state" task for `migrationsDir` reads before it needs the models. Valid
+ * only while nothing else can write to `db` until the task runs: a process holding the embedded database
+ * and its lock.
+ */
+export function readStateAhead(db: Database, migrationsDir: string): StateReadAhead {
+  const reading = readState(db, migrationsDir).then((state) => {
+    if (state.noSchema) return { state };
+    const metadata = readMetadata(db);
+    // Handled when the task comes; until then, an unhandled rejection would end the process.
+    metadata.catch(() => undefined);
+    return { state, metadata };
+  });
+  reading.catch(() => undefined);
+  return { migrationsDir, reading };
+}
+
+/**
+ * `sources`: the migrations, when the caller keeps them (reading them hashes every file). `ahead`: what
+ * readStateAhead started on this database, used if the task is a "state" task for its folder.
+ */
 export async function runDatabaseTask<T extends DatabaseTask>(
   db: Database,
   task: T,
   sources?: MigrationSource[],
+  ahead?: StateReadAhead,
 ): Promise<DatabaseTaskResult<T>> {
-  return (await run(db, task, sources)) as DatabaseTaskResult<T>;
+  return (await run(db, task, sources, ahead)) as DatabaseTaskResult<T>;
 }
 
 async function run(
   db: Database,
   task: DatabaseTask,
   sources: MigrationSource[] | undefined,
+  ahead: StateReadAhead | undefined,
 ): Promise<DatabaseState | ProductView[] | string[] | AdoptionResult | RestoreRows> {
   switch (task.kind) {
     case "restore-rows":
@@ -73,23 +106,34 @@ async function run(
     case "upgrade":
       return new MigrationRunner(db, sources ?? migrationSources(task.migrationsDir)).upgrade("heads");
     case "state": {
-      const statuses = await new MigrationRunner(
-        db,
-        sources ?? migrationSources(task.migrationsDir),
-      ).status();
-      const applied = statuses.filter((s) => s.applied).map((s) => s.name);
-      const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
-      const fingerprint = await databaseFingerprint(db, [...applied, "pending:", ...pending]);
-      const noSchema = fingerprint.startsWith("no-schema");
-      const state: DatabaseState = { fingerprint, noSchema, pending };
-      if (statuses.some((s) => s.kind === "core" && !s.applied)) {
-        const origin = await recogniseDatabase(db);
-        if (origin.kind === "orchestrator-core" && !origin.adoption)
-          state.unadopted = { alembic: origin.alembic };
-      }
-      if (task.model && !noSchema && fingerprint !== task.compareUnlessFingerprint)
-        state.comparison = await compareWithDatabase(db, task.model);
+      const read =
+        ahead?.migrationsDir === task.migrationsDir
+          ? await ahead.reading
+          : { state: await readState(db, task.migrationsDir, sources) };
+      const state = { ...read.state };
+      if (task.model && !state.noSchema && state.fingerprint !== task.compareUnlessFingerprint)
+        state.comparison = await compareWithMetadata(db, read.metadata ?? readMetadata(db), task.model);
       return state;
     }
   }
+}
+
+/** A "state" task's answer without the comparison: fingerprint, pending migrations, adoption. */
+async function readState(
+  db: Database,
+  migrationsDir: string,
+  sources?: MigrationSource[],
+): Promise<DatabaseState> {
+  const statuses = await new MigrationRunner(db, sources ?? migrationSources(migrationsDir)).status();
+  const applied = statuses.filter((s) => s.applied).map((s) => s.name);
+  const pending = statuses.filter((s) => !s.applied).map((s) => s.name);
+  const fingerprint = await databaseFingerprint(db, [...applied, "pending:", ...pending]);
+  const noSchema = fingerprint.startsWith("no-schema");
+  const state: DatabaseState = { fingerprint, noSchema, pending };
+  if (statuses.some((s) => s.kind === "core" && !s.applied)) {
+    const origin = await recogniseDatabase(db);
+    if (origin.kind === "orchestrator-core" && !origin.adoption)
+      state.unadopted = { alembic: origin.alembic };
+  }
+  return state;
 }

@@ -127,17 +127,22 @@ export function touchedNames(changes: ChangeSet): {
 }
 
 /**
- * Fills the counts of the products, blocks and resource types named in `changes`, the attributes seen
- * on instance relations of those blocks (the database's relation rows carry none) and how many instances
- * each holds through them. 2 queries,
- * each limited to the touched rows through indexes.
+ * The rows of `snapshot` whose counts addCounts reads for `changes` (and the blocks `alsoBlocks`), or
+ * undefined when it reads none: `changes` touches nothing the database has.
  */
-export async function addCounts(
-  db: Database,
+export function countsToRead(
   snapshot: Snapshot,
   changes: ChangeSet,
   alsoBlocks: Iterable<string> = [],
-): Promise<Snapshot> {
+):
+  | {
+      productIds: string[];
+      deletedIds: string[];
+      blockIds: string[];
+      relatedBlockIds: string[];
+      rtIds: string[];
+    }
+  | undefined {
   const touched = touchedNames(changes);
   for (const block of alsoBlocks) touched.blocks.add(block);
   const productIds = snapshot.products.filter((p) => touched.products.has(p.name)).map((p) => p.id);
@@ -150,7 +155,25 @@ export async function addCounts(
   // leaf block used by every product) need not join all of its instances' relations.
   const relatedBlockIds = blocks.filter((b) => b.dependsOn.length > 0).map((b) => b.id);
   const rtIds = snapshot.resourceTypes.filter((rt) => touched.resourceTypes.has(rt.name)).map((rt) => rt.id);
-  if (productIds.length + blockIds.length + rtIds.length === 0) return snapshot;
+  if (productIds.length + blockIds.length + rtIds.length === 0) return undefined;
+  return { productIds, deletedIds, blockIds, relatedBlockIds, rtIds };
+}
+
+/**
+ * Fills the counts of the products, blocks and resource types named in `changes`, the attributes seen
+ * on instance relations of those blocks (the database's relation rows carry none) and how many instances
+ * each holds through them. 2 queries,
+ * each limited to the touched rows through indexes.
+ */
+export async function addCounts(
+  db: Database,
+  snapshot: Snapshot,
+  changes: ChangeSet,
+  alsoBlocks: Iterable<string> = [],
+): Promise<Snapshot> {
+  const wanted = countsToRead(snapshot, changes, alsoBlocks);
+  if (!wanted) return snapshot;
+  const { productIds, deletedIds, blockIds, relatedBlockIds, rtIds } = wanted;
 
   // One query for every count (a UNION ALL of the parts that have ids), one for the attributes.
   const parts = [

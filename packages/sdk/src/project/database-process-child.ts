@@ -57,16 +57,19 @@ const ahead: Promise<StateReadAhead | undefined> =
     : opening.then((db) => readStateAhead(db, readAheadFor)).catch(() => undefined);
 // What was read ahead goes to the parent as soon as it is there: when its models need nothing more from the
 // database (compareWithoutDatabase), the parent compares them itself and sends no task, nor its models.
+// Always sent when asked for, null when the open or the reading failed: the parent may wait for it.
 void ahead.then(async (reading) => {
-  if (!reading) return;
-  const result = await reading.reading
-    .then(
-      async ({ state, metadata }): Promise<ReadAheadMessage["readAhead"]> => ({
-        state,
-        ...(metadata ? { metadata: await metadata } : {}),
-      }),
-    )
-    .catch(() => null);
+  if (readAheadFor === undefined) return;
+  const result = reading
+    ? await reading.reading
+        .then(
+          async ({ state, metadata }): Promise<ReadAheadMessage["readAhead"]> => ({
+            state,
+            ...(metadata ? { metadata: await metadata } : {}),
+          }),
+        )
+        .catch(() => null)
+    : null;
   process.send!({ readAhead: result } satisfies ReadAheadMessage);
 });
 const { task } = await next<DatabaseProcessTask>();

@@ -118,6 +118,24 @@ describe("startDatabaseProcess with readAheadFor (a language server starting)", 
     expect(await started.run({ kind: "state", migrationsDir: noMigrations, model })).toEqual(expected);
   });
 
+  it("says it read nothing when it could not open the database, and the task gives the reason", async () => {
+    if (database.target.kind !== "pglite") throw new Error("expected an embedded database");
+    const release = await acquireDirectoryLock(database.target.dataDir);
+    try {
+      const started = startDatabaseProcess(database.target, {
+        readAheadFor: noMigrations,
+        lockTimeoutMs: 200,
+      });
+      // A parent waiting for the reading must not wait for ever: the process tells it there is none.
+      expect(await started.readAhead).toBeNull();
+      await expect(started.run({ kind: "state", migrationsDir: noMigrations })).rejects.toMatchObject({
+        code: "ORCH_DATABASE_LOCKED",
+      });
+    } finally {
+      release();
+    }
+  });
+
   it("reads nothing ahead for a task of another folder, and answers it as usual", async () => {
     const other = mkdtempSync(join(tmpdir(), "orch-other-migrations-"));
     try {

@@ -7,9 +7,13 @@
 // worker and child-process scripts started by file name) uses one copy of each module and its state.
 // All of them sit in one folder, since the SDK finds its worker scripts next to its own file.
 // PGlite stays outside: it reads its WebAssembly and data files from beside its own module.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const dist = new URL("../dist/", import.meta.url).pathname;
+// Chunks are named by their content hash: without this, each build would leave the previous build's
+// chunks behind, unreferenced.
+rmSync(`${dist}bundle`, { recursive: true, force: true });
 
 await build({
   entryPoints: {
